@@ -1,0 +1,82 @@
+# cxboot — one entry point: make, make check, make bench, make demo.
+#
+#   make                 bin-linux/cxboot (the hosted build)
+#   make check           every test tier this machine supports
+#   make check-unit      unit tests (plain and sanitizer builds)
+#   make check-net       hosted build against real servers (needs root)
+#   make bench           benchmarks, side by side with a reference
+
+CC      ?= gcc
+CC      := $(if $(filter default,$(origin CC)),gcc,$(CC))
+GCCINC  := $(shell $(CC) -print-file-name=include)
+VERSION := 0.1.0
+
+WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
+CFLAGS_COMMON := -std=gnu11 $(WARN) -O2 -g -I. -Iinclude \
+	-ffreestanding -nostdinc -isystem $(GCCINC) \
+	-fno-strict-aliasing -fno-common -DVERSION='"$(VERSION)"'
+
+# The firmware's own code: freestanding, no libc, no host headers.
+CORE_SRCS := $(wildcard src/*.c net/*.c usr/*.c drivers/net/*.c)
+ARCH_SRCS := $(wildcard arch/linux/*.c)
+TEST_SRCS := $(wildcard tests/unit/*.c)
+
+# Plain hosted build: no libc at all, own _start and raw system calls.
+B        := bin-linux
+B_CFLAGS := $(CFLAGS_COMMON) -fno-stack-protector -fno-pie
+B_LDFLAGS := -static -nostdlib -no-pie
+B_ARCH   := $(filter-out arch/linux/libc_%.c,$(ARCH_SRCS)) arch/linux/start.S
+
+# Sanitizer build: the same code linked with the host C library so that
+# AddressSanitizer and UBSan run; the heap is the host allocator.
+A        := bin-linux-asan
+SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+A_CFLAGS := $(CFLAGS_COMMON) $(SAN) -DHOSTED_LIBC
+A_LDFLAGS := $(SAN)
+A_CORE   := $(filter-out src/malloc.c,$(CORE_SRCS))
+A_ARCH   := $(ARCH_SRCS)
+
+objs = $(patsubst %.c,$(1)/obj/%.o,$(patsubst %.S,$(1)/obj/%.o,$(2)))
+
+B_CORE_OBJS := $(call objs,$(B),$(CORE_SRCS) $(filter-out arch/linux/cli.c,$(B_ARCH)))
+A_CORE_OBJS := $(call objs,$(A),$(A_CORE) $(filter-out arch/linux/cli.c,$(A_ARCH)))
+
+.PHONY: all check check-unit check-net check-fuzz bench demo clean
+all: $(B)/cxboot
+
+$(B)/cxboot: $(B_CORE_OBJS) $(B)/obj/arch/linux/cli.o
+	$(CC) $(B_LDFLAGS) -o $@ $^ -lgcc
+$(B)/unittest: $(B_CORE_OBJS) $(call objs,$(B),$(TEST_SRCS))
+	$(CC) $(B_LDFLAGS) -o $@ $^ -lgcc
+$(A)/cxboot: $(A_CORE_OBJS) $(A)/obj/arch/linux/cli.o
+	$(CC) $(A_LDFLAGS) -o $@ $^
+$(A)/unittest: $(A_CORE_OBJS) $(call objs,$(A),$(TEST_SRCS))
+	$(CC) $(A_LDFLAGS) -o $@ $^
+
+$(B)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(B_CFLAGS) -MMD -MP -c -o $@ $<
+$(B)/obj/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(CC) $(B_CFLAGS) -MMD -MP -c -o $@ $<
+$(A)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(A_CFLAGS) -MMD -MP -c -o $@ $<
+
+-include $(shell find $(B) $(A) -name '*.d' 2>/dev/null)
+
+check: check-unit check-net
+
+check-unit: $(B)/unittest $(A)/unittest
+	$(B)/unittest
+	$(A)/unittest
+
+check-net: $(B)/cxboot $(A)/cxboot
+	tests/net/run-all $(B)/cxboot $(A)/cxboot
+
+bench: $(B)/cxboot
+	tests/bench/run-all $(B)/cxboot
+
+clean:
+	rm -rf $(B) $(A)

@@ -1,0 +1,161 @@
+/* Host network interfaces as network devices, through raw AF_PACKET
+ * sockets.  Works for veth, tap and physical interfaces alike. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <byteswap.h>
+#include <cxboot/timer.h>
+#include <net/ethernet.h>
+#include "linux_api.h"
+
+#define MAX_HOST_NETS 8
+#define RX_BURST 64
+
+struct host_net {
+	int fd;
+	int ifindex;
+	char ifname[16];
+	unsigned long link_checked;
+};
+
+static struct net_device *host_netdevs[MAX_HOST_NETS];
+static unsigned int host_count;
+
+static int host_ifreq(int fd, const char *ifname, unsigned long req,
+		      struct linux_ifreq *ifr)
+{
+	memset(ifr, 0, sizeof(*ifr));
+	strncpy(ifr->ifr_name, ifname, sizeof(ifr->ifr_name) - 1);
+	return linux_ioctl(fd, req, ifr);
+}
+
+static void host_check_link(struct net_device *netdev)
+{
+	struct host_net *h = netdev->priv;
+	struct linux_ifreq ifr;
+
+	h->link_checked = currticks();
+	if (host_ifreq(h->fd, h->ifname, SIOCGIFFLAGS, &ifr) == 0 &&
+	    (ifr.flags & (IFF_UP | IFF_RUNNING)) == (IFF_UP | IFF_RUNNING))
+		netdev_link_up(netdev);
+	else
+		netdev_link_down(netdev);
+}
+
+static int host_open(struct net_device *netdev)
+{
+	host_check_link(netdev);
+	return 0;
+}
+
+static void host_close(struct net_device *netdev)
+{
+}
+
+static int host_transmit(struct net_device *netdev, struct io_buffer *iob)
+{
+	struct host_net *h = netdev->priv;
+	long n = linux_sendto(h->fd, iob->data, iob_len(iob), 0);
+
+	netdev_tx_complete(netdev, iob, n < 0 ? -EIO : 0);
+	return 0;
+}
+
+static void host_poll(struct net_device *netdev)
+{
+	struct host_net *h = netdev->priv;
+
+	if (currticks() - h->link_checked >= TICKS_PER_SEC)
+		host_check_link(netdev);
+	for (int i = 0; i < RX_BURST; i++) {
+		size_t room = netdev->mtu + MAX_LL_HEADER_LEN;
+		struct io_buffer *iob = alloc_iob(room);
+		long n;
+
+		if (!iob)
+			return;
+		n = linux_recvfrom(h->fd, iob->data, room, MSG_DONTWAIT, 0, 0);
+		if (n <= 0) {
+			free_iob(iob);
+			return;
+		}
+		iob_put(iob, n);
+		netdev_rx(netdev, iob);
+	}
+}
+
+static const struct net_device_operations host_ops = {
+	.open = host_open,
+	.close = host_close,
+	.transmit = host_transmit,
+	.poll = host_poll,
+};
+
+int linux_net_fds(struct linux_pollfd *fds, int max)
+{
+	int n = 0;
+
+	for (unsigned int i = 0; i < host_count && n < max; i++) {
+		struct net_device *netdev = host_netdevs[i];
+
+		if (!netdev_is_open(netdev))
+			continue;
+		fds[n].fd = ((struct host_net *)netdev->priv)->fd;
+		fds[n++].events = POLLIN;
+	}
+	return n;
+}
+
+int linux_net_attach(const char *ifname)
+{
+	struct linux_sockaddr_ll sll = { .sll_family = AF_PACKET,
+					 .sll_protocol = htons(ETH_P_ALL) };
+	struct net_device *netdev;
+	struct linux_ifreq ifr;
+	struct host_net *h;
+	int fd, one = 1, rcvbuf = 1 << 20, rc;
+
+	if (host_count == MAX_HOST_NETS)
+		return -ENFILE;
+	fd = linux_socket(AF_PACKET, SOCK_RAW, htons(ETH_P_ALL));
+	if (fd < 0)
+		return fd;
+	rc = host_ifreq(fd, ifname, SIOCGIFINDEX, &ifr);
+	if (rc)
+		goto fail;
+	sll.sll_ifindex = ifr.ifindex;
+	rc = linux_bind(fd, &sll, sizeof(sll));
+	if (rc)
+		goto fail;
+	/* Our own transmissions must not come back as receptions. */
+	linux_setsockopt(fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, &one,
+			 sizeof(one));
+	linux_setsockopt(fd, 1 /* SOL_SOCKET */, 8 /* SO_RCVBUF */, &rcvbuf,
+			 sizeof(rcvbuf));
+	netdev = alloc_etherdev(sizeof(*h));
+	rc = -ENOMEM;
+	if (!netdev)
+		goto fail;
+	h = netdev->priv;
+	h->fd = fd;
+	h->ifindex = ifr.ifindex;
+	strncpy(h->ifname, ifname, sizeof(h->ifname) - 1);
+	if (host_ifreq(fd, ifname, SIOCGIFHWADDR, &ifr) == 0)
+		memcpy(netdev->hw_addr, ifr.hwaddr.sa_data, ETH_ALEN);
+	if (host_ifreq(fd, ifname, SIOCGIFMTU, &ifr) == 0 && ifr.mtu > 0)
+		netdev->mtu = ifr.mtu;
+	netdev->op = &host_ops;
+	netdev->driver_name = "af_packet";
+	snprintf(netdev->bus_location, sizeof(netdev->bus_location), "%s",
+		 ifname);
+	rc = register_netdev(netdev);
+	if (rc) {
+		netdev_put(netdev);
+		goto fail;
+	}
+	host_netdevs[host_count++] = netdev;
+	return 0;
+fail:
+	linux_close(fd);
+	return rc;
+}

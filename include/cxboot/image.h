@@ -1,0 +1,52 @@
+/* Images: fetched files, kept in a list by name, typed by probing and
+ * run by their type's exec (script, and later bzImage, PXE NBP ...). */
+#ifndef CXBOOT_IMAGE_H
+#define CXBOOT_IMAGE_H
+#include <cxboot/compiler.h>
+#include <cxboot/list.h>
+#include <cxboot/refcnt.h>
+#include <cxboot/tables.h>
+#include <cxboot/uri.h>
+
+struct image;
+
+struct image_type {
+	const char *name;
+	int (*probe)(struct image *image);   /* 0 if the image is ours */
+	int (*exec)(struct image *image);
+};
+#define IMAGE_TYPE(name) TABLE_ENTRY(image_types, struct image_type, name)
+
+struct image {
+	struct refcnt refcnt;
+	struct list_head list;
+	char *name;
+	struct uri *uri;          /* where it came from (may be NULL) */
+	uint8_t *data;
+	size_t len;
+	char *cmdline;            /* arguments (imgargs) */
+	const struct image_type *type;
+};
+
+struct image *alloc_image(const struct uri *uri);
+static inline void image_put(struct image *image)
+{
+	ref_put(&image->refcnt);
+}
+int image_set_name(struct image *image, const char *name);
+int image_set_cmdline(struct image *image, const char *cmdline);
+/* Add to the list (names must be unique: an old image of the same
+ * name is replaced). */
+int register_image(struct image *image);
+void unregister_image(struct image *image);
+struct image *find_image(const char *name);
+struct list_head *image_list(void);
+#define for_each_image(img) list_for_each_entry(img, image_list(), list)
+int image_probe(struct image *image);
+int image_exec(struct image *image);
+
+/* Download uri into image (job_wait()ed with progress).  Prints the
+ * usual "uri... ok" line. */
+int image_download(struct image *image);
+
+#endif

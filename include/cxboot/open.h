@@ -1,0 +1,23 @@
+/* Opening data transfers by URI.  Protocols register an opener per
+ * scheme; open_uri() finds it and plugs the new transfer into xfer. */
+#ifndef CXBOOT_OPEN_H
+#define CXBOOT_OPEN_H
+#include <cxboot/tables.h>
+#include <cxboot/xfer.h>
+#include <cxboot/uri.h>
+
+struct uri_opener {
+	const char *scheme;
+	int (*open)(struct xfer *xfer, const struct uri *uri);
+};
+#define URI_OPENER(name) TABLE_ENTRY(uri_openers, struct uri_opener, name)
+
+int xfer_open_uri(struct xfer *xfer, const struct uri *uri);
+int xfer_open_uri_string(struct xfer *xfer, const char *text);
+
+/* The URI that relative names resolve against (the current working
+ * URI, as set by the last fetch or by DHCP next-server). */
+struct uri *cwuri_resolve(const char *text);
+void cwuri_set(const struct uri *uri);
+
+#endif

@@ -1,0 +1,17 @@
+/* The line editor: cursor keys, history, Ctrl-C. */
+#ifndef CXBOOT_READLINE_H
+#define CXBOOT_READLINE_H
+
+#define HISTORY_SIZE 16
+
+struct history {
+	char *lines[HISTORY_SIZE];
+	unsigned int next;   /* slot the next line goes to */
+};
+
+/* Read a line.  Returns an allocated string, or NULL with *rc set to
+ * -ECANCELED (Ctrl-C), -EPIPE (end of input) or -ENOMEM. */
+char *readline_history(const char *prompt, struct history *history,
+		       int *rc);
+
+#endif

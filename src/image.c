@@ -1,0 +1,137 @@
+/* The image list. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cxboot/image.h>
+
+static LIST_HEAD(images);
+
+struct list_head *image_list(void)
+{
+	return &images;
+}
+
+static void free_image(struct refcnt *ref)
+{
+	struct image *image = container_of(ref, struct image, refcnt);
+
+	free(image->name);
+	free(image->uri);
+	free(image->data);
+	free(image->cmdline);
+	free(image);
+}
+
+static const char *uri_basename(const struct uri *uri)
+{
+	const char *path = uri->path ? uri->path : uri->opaque;
+	const char *slash;
+
+	if (!path)
+		return NULL;
+	slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+struct image *alloc_image(const struct uri *uri)
+{
+	struct image *image = zalloc(sizeof(*image));
+
+	if (!image)
+		return NULL;
+	ref_init(&image->refcnt, free_image);
+	INIT_LIST_HEAD(&image->list);
+	if (uri) {
+		char *text = format_uri_alloc(uri);
+		const char *base;
+
+		image->uri = text ? parse_uri(text) : NULL;
+		free(text);
+		base = image->uri ? uri_basename(image->uri) : NULL;
+		if (!image->uri || (base && image_set_name(image, base))) {
+			image_put(image);
+			return NULL;
+		}
+	}
+	return image;
+}
+
+int image_set_name(struct image *image, const char *name)
+{
+	char *copy = strdup(name);
+
+	if (!copy)
+		return -ENOMEM;
+	uri_decode(copy);
+	free(image->name);
+	image->name = copy;
+	return 0;
+}
+
+int image_set_cmdline(struct image *image, const char *cmdline)
+{
+	char *copy = cmdline ? strdup(cmdline) : NULL;
+
+	if (cmdline && !copy)
+		return -ENOMEM;
+	free(image->cmdline);
+	image->cmdline = copy;
+	return 0;
+}
+
+int register_image(struct image *image)
+{
+	struct image *old;
+
+	if (!image->name || !image->name[0])
+		image_set_name(image, "img");
+	if (!image->name)
+		return -ENOMEM;
+	old = find_image(image->name);
+	if (old)
+		unregister_image(old);
+	ref_get(&image->refcnt);
+	list_add_tail(&image->list, &images);
+	return 0;
+}
+
+void unregister_image(struct image *image)
+{
+	if (list_empty(&image->list))
+		return;
+	list_del(&image->list);
+	image_put(image);
+}
+
+struct image *find_image(const char *name)
+{
+	struct image *image;
+
+	for_each_image(image)
+		if (strcmp(image->name, name) == 0)
+			return image;
+	return NULL;
+}
+
+int image_probe(struct image *image)
+{
+	for_each_table_entry(type, image_types, struct image_type) {
+		if (type->probe(image) == 0) {
+			image->type = type;
+			return 0;
+		}
+	}
+	return -ENOEXEC;
+}
+
+int image_exec(struct image *image)
+{
+	int rc;
+
+	if (!image->type && (rc = image_probe(image)) != 0)
+		return rc;
+	ref_get(&image->refcnt);
+	rc = image->type->exec(image);
+	image_put(image);
+	return rc;
+}

@@ -1,0 +1,130 @@
+/* set, show, clear, isset, iseq: the settings from the shell. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cxboot/settings.h>
+#include <usr/parseopt.h>
+#include <usr/shell.h>
+
+/* Parse a setting name argument, reporting errors. */
+static int parse_name(char *name, struct settings **settings,
+		      struct setting *setting)
+{
+	int rc = parse_setting_name(name, settings, setting,
+				    &setting_type_string);
+
+	if (rc)
+		printf("\"%s\": %s\n", name, strerror(rc));
+	return rc;
+}
+
+/* Join argv[from..] with single spaces (allocated). */
+static char *join_args(int argc, char **argv, int from)
+{
+	size_t len = 1;
+	char *text;
+
+	for (int i = from; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	text = zalloc(len);
+	if (!text)
+		return NULL;
+	for (int i = from; i < argc; i++) {
+		if (i > from)
+			strcat(text, " ");
+		strcat(text, argv[i]);
+	}
+	return text;
+}
+
+static int set_exec(int argc, char **argv)
+{
+	struct settings *settings;
+	struct setting setting;
+	char *value;
+	int rc, i = parse_options(argc, argv, NULL, 0, "NAME [VALUE...]", 1,
+				  -1);
+
+	if (i < 0)
+		return i;
+	if ((rc = parse_name(argv[i], &settings, &setting)) != 0)
+		return rc;
+	value = join_args(argc, argv, i + 1);
+	if (!value)
+		return -ENOMEM;
+	rc = value[0] ? storef_setting(settings, &setting, value) :
+		delete_setting(settings, &setting);
+	if (rc)
+		printf("Could not set \"%s\" to \"%s\": %s\n", argv[i], value,
+		       strerror(rc));
+	free(value);
+	return rc;
+}
+COMMAND(set) = { "set", set_exec };
+
+static int clear_exec(int argc, char **argv)
+{
+	struct settings *settings;
+	struct setting setting;
+	int rc, i = parse_options(argc, argv, NULL, 0, "NAME", 1, 1);
+
+	if (i < 0)
+		return i;
+	if ((rc = parse_name(argv[i], &settings, &setting)) != 0)
+		return rc;
+	rc = delete_setting(settings, &setting);
+	if (rc)
+		printf("Could not clear \"%s\": %s\n", argv[i], strerror(rc));
+	return rc;
+}
+COMMAND(clear) = { "clear", clear_exec };
+
+static int show_exec(int argc, char **argv)
+{
+	struct settings *settings, *origin;
+	struct setting setting;
+	char name[128], *value;
+	int rc, i = parse_options(argc, argv, NULL, 0, "NAME", 1, 1);
+
+	if (i < 0)
+		return i;
+	if ((rc = parse_name(argv[i], &settings, &setting)) != 0)
+		return rc;
+	rc = fetch_setting(settings, &setting, &origin, NULL, 0);
+	if (rc < 0) {
+		printf("\"%s\": %s\n", argv[i], strerror(rc));
+		return rc;
+	}
+	rc = fetchf_setting_copy(origin, &setting, &value);
+	if (rc < 0) {
+		printf("\"%s\": %s\n", argv[i], strerror(rc));
+		return rc;
+	}
+	setting_name(origin, &setting, name, sizeof(name));
+	printf("%s = %s\n", name, value);
+	free(value);
+	return 0;
+}
+COMMAND(show) = { "show", show_exec };
+
+static int isset_exec(int argc, char **argv)
+{
+	int i = parse_options(argc, argv, NULL, 0, "VALUE...", 0, -1);
+
+	if (i < 0)
+		return i;
+	/* After expansion an unset setting leaves no argument at all. */
+	return i < argc && argv[i][0] ? 0 : -ENOENT;
+}
+COMMAND(isset) = { "isset", isset_exec };
+
+static int iseq_exec(int argc, char **argv)
+{
+	int i = parse_options(argc, argv, NULL, 0, "VALUE1 VALUE2", 2, 2);
+
+	if (i < 0)
+		return i;
+	return strcmp(argv[i], argv[i + 1]) == 0 ? 0 : -ERANGE;
+}
+COMMAND(iseq) = { "iseq", iseq_exec };
