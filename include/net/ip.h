@@ -38,13 +38,16 @@ struct ipv4_route {
 int ipv4_route(struct in_addr dest, struct net_device *netdev,
 	       struct ipv4_route *route);
 
-/* Sum of the pseudo-header for transport checksums (not folded, not
- * complemented): feed into tcpip_continue_chksum. */
+/* Checksum of the pseudo-header for transport checksums, in the form
+ * tcpip_continue_chksum() takes as its partial:
+ *   tcpip_continue_chksum(ipv4_pshdr_chksum(...), udp, len) */
 uint16_t ipv4_pshdr_chksum(struct in_addr src, struct in_addr dest,
 			   uint8_t protocol, size_t len);
 
 /* Send a transport payload; pushes the IPv4 header and resolves the
- * next hop with ARP (queueing while it resolves).  Consumes iob. */
+ * next hop with ARP (queueing while it resolves).  route may be NULL to
+ * route by dest.  Packets larger than the device's MTU are refused
+ * (-EMSGSIZE): there is no fragmentation on transmit.  Consumes iob. */
 int ipv4_tx(struct io_buffer *iob, uint8_t protocol, struct in_addr dest,
 	    const struct ipv4_route *route);
 
@@ -64,6 +67,11 @@ struct ip_protocol {
 
 /* Our address on a device (0 if none). */
 struct in_addr ipv4_netdev_addr(struct net_device *netdev);
+/* A device's configuration as routing sees it (for `route`): address,
+ * netmask (by class if not set) and gateway (0 if none); any pointer may
+ * be NULL.  Returns 0, or -ENOENT when the device has no address. */
+int ipv4_route_info(struct net_device *netdev, struct in_addr *addr,
+		    struct in_addr *netmask, struct in_addr *gateway);
 /* True if addr is one of ours (or broadcast to us). */
 bool ipv4_is_local(struct in_addr addr);
 

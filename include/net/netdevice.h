@@ -15,13 +15,17 @@
 
 #define MAX_LL_ADDR_LEN 20     /* IPoIB needs 20 */
 #define MAX_LL_HEADER_LEN 64
+/* Tail room protocols leave in small buffers so that the link layer can
+ * pad a short frame in place (Ethernet's 60-byte minimum). */
+#define LL_PAD_ROOM 32
 
 struct net_device;
 
 struct net_device_operations {
 	int (*open)(struct net_device *netdev);
 	void (*close)(struct net_device *netdev);
-	/* Queue a frame; the driver calls netdev_tx_complete() when done. */
+	/* Queue a frame; the driver calls netdev_tx_complete() when done.
+	 * An error return means the driver did not take the frame. */
 	int (*transmit)(struct net_device *netdev, struct io_buffer *iob);
 	/* Reap completions and received frames (netdev_rx()). */
 	void (*poll)(struct net_device *netdev);
@@ -89,7 +93,8 @@ struct net_device {
 #define NETDEV_OPEN 0x1
 #define NETDEV_REGISTERED 0x2
 
-/* Allocate a device with priv_len bytes of driver data at ->priv. */
+/* Allocate a device with priv_len bytes of driver data at ->priv.  Its
+ * link counts as up until the driver reports otherwise. */
 struct net_device *alloc_netdev(size_t priv_len);
 int register_netdev(struct net_device *netdev);
 void unregister_netdev(struct net_device *netdev);

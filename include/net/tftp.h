@@ -75,7 +75,7 @@ struct tftp_rtt {
 	unsigned long rttvar;       /* RTT variation, ms / 8 */
 };
 #define TFTP_RTO_INITIAL 1000UL     /* ms, before any sample */
-#define TFTP_RTO_MIN 5UL            /* ms */
+#define TFTP_RTO_MIN 2UL            /* ms */
 #define TFTP_RTO_MAX 3000UL         /* ms */
 
 /* Feed one round-trip sample of ms milliseconds. */

@@ -25,7 +25,8 @@ struct udp_conn {
 		   const struct udp_rx_info *info);
 };
 
-/* Bind to port (host order; 0 picks a free ephemeral port). */
+/* Bind to port (host order; 0 picks a free ephemeral port, 49152 and
+ * up).  -EADDRINUSE if the port is taken. */
 int udp_open(struct udp_conn *conn, uint16_t port,
 	     void (*rx)(struct udp_conn *, struct io_buffer *,
 			const struct udp_rx_info *));
@@ -33,8 +34,8 @@ void udp_close(struct udp_conn *conn);
 /* A buffer with headroom for UDP/IP/link headers and len bytes room. */
 struct io_buffer *udp_alloc_iob(size_t len);
 /* Send iob's data as one datagram.  netdev (may be NULL) forces the
- * device; src_zero sends from 0.0.0.0 (DHCP before an address).
- * Consumes iob. */
+ * device; a device without an address sends from 0.0.0.0 (DHCP before
+ * it has one).  Consumes iob. */
 int udp_tx(struct udp_conn *conn, struct io_buffer *iob, struct in_addr dest,
 	   uint16_t dport, struct net_device *netdev);
 
