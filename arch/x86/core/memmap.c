@@ -1,0 +1,161 @@
+/* The memory map and the heap's place in it.
+ *
+ * The map comes from INT 15h AX=E820h (ACPI spec, "INT 15H, E820H -
+ * Query System Address Map"), or from AX=E801h on BIOSes without it.
+ * The heap is the largest stretch of RAM below 4 GiB that avoids the
+ * image and anything reserved with memmap_reserve() (the initrd),
+ * preferably above 64 MiB so that the low memory stays free for the
+ * operating systems we load.
+ *
+ * Still to come: hiding the firmware's memory from the loaded operating
+ * system (hooking INT 15h E820), and moving the image out of the way to
+ * high memory. */
+#include <string.h>
+#include <cxboot/compiler.h>
+#include <cxboot/malloc.h>
+#include <bios.h>
+#include <memmap.h>
+
+#define SMAP 0x534d4150			/* "SMAP" */
+#define E820_RAM 1
+#define E820_ATTR_ENABLED 0x1		/* ACPI 3.0 extended attributes */
+#define MAX_E820 64
+
+#define MIB (1024UL * 1024)
+#define HEAP_FLOOR (64 * MIB)		/* where the heap would like to start */
+#define HEAP_MIN (16 * MIB)		/* below this, take any place */
+#define TOP_4G 0xfffff000UL		/* highest usable end, page aligned */
+#define PAGE 4096UL
+
+struct e820_entry {
+	uint64_t base, len;
+	uint32_t type, attr;
+} __packed;
+
+struct range {
+	uint32_t start, end;		/* [start, end) */
+};
+
+extern char _text[], _end[];
+
+static struct range reserved[4];
+static unsigned int nr_reserved;
+
+void memmap_reserve(uint32_t start, uint32_t len)
+{
+	if (len && nr_reserved < ARRAY_SIZE(reserved)) {
+		reserved[nr_reserved].start = start;
+		reserved[nr_reserved].end =
+			start + len < start ? TOP_4G : start + len;
+		nr_reserved++;
+	}
+}
+
+static struct range ram[MAX_E820];
+static unsigned int nr_ram;
+
+static void add_ram(uint64_t base, uint64_t len)
+{
+	uint64_t end = base + len;
+
+	if (end > TOP_4G)
+		end = TOP_4G;
+	if (base >= end || nr_ram == MAX_E820)
+		return;
+	ram[nr_ram].start = base;
+	ram[nr_ram].end = end;
+	nr_ram++;
+}
+
+static int read_e820(void)
+{
+	uint32_t cont = 0;
+	unsigned int n = 0;
+
+	do {
+		uint16_t seg, off;
+		struct e820_entry *e = bios_buffer(&seg, &off);
+		struct bios_regs r = { .eax = 0xe820, .ebx = cont, .ecx = 24,
+				       .edx = SMAP, .es = seg, .edi = off };
+
+		memset(e, 0, sizeof(*e));
+		e->attr = E820_ATTR_ENABLED;	/* for 20-byte answers */
+		bios_int(0x15, &r);
+		if ((r.eflags & EFLAGS_CF) || r.eax != SMAP || r.ecx < 20)
+			break;
+		if (e->type == E820_RAM && (e->attr & E820_ATTR_ENABLED))
+			add_ram(e->base, e->len);
+		cont = r.ebx;
+	} while (cont && ++n < 128);
+	return nr_ram ? 0 : -1;
+}
+
+/* E801h: AX (or CX) = KiB from 1 MiB to 16 MiB, BX (or DX) = 64 KiB
+ * blocks above 16 MiB. */
+static int read_e801(void)
+{
+	struct bios_regs r = { .eax = 0xe801 };
+	uint32_t low, high;
+
+	bios_int(0x15, &r);
+	if (r.eflags & EFLAGS_CF)
+		return -1;
+	low = r.eax & 0xffff;
+	high = r.ebx & 0xffff;
+	if (!low && !high) {
+		low = r.ecx & 0xffff;
+		high = r.edx & 0xffff;
+	}
+	add_ram(MIB, (uint64_t)low * 1024);
+	add_ram(16 * MIB, (uint64_t)high * 65536);
+	return nr_ram ? 0 : -1;
+}
+
+/* The largest part of [lo, hi) outside reserved[i..], into *best. */
+static void largest_free(uint32_t lo, uint32_t hi, unsigned int i,
+			 struct range *best)
+{
+	if (lo >= hi)
+		return;
+	for (; i < nr_reserved; i++) {
+		if (reserved[i].end <= lo || reserved[i].start >= hi)
+			continue;
+		largest_free(lo, reserved[i].start, i + 1, best);
+		largest_free(reserved[i].end, hi, i + 1, best);
+		return;
+	}
+	if (hi - lo > best->end - best->start) {
+		best->start = lo;
+		best->end = hi;
+	}
+}
+
+static struct range place_heap(uint32_t floor)
+{
+	struct range best = { 0, 0 };
+
+	for (unsigned int i = 0; i < nr_ram; i++) {
+		uint32_t lo = MAX(ram[i].start, floor);
+
+		lo = (lo + PAGE - 1) & ~(PAGE - 1);
+		largest_free(lo, ram[i].end & ~(PAGE - 1), 0, &best);
+	}
+	return best;
+}
+
+int heap_region(void **start, size_t *len)
+{
+	struct range best;
+
+	if (read_e820() != 0 && read_e801() != 0)
+		return -1;
+	memmap_reserve((uintptr_t)_text, _end - _text);
+	best = place_heap(HEAP_FLOOR);
+	if (best.end - best.start < HEAP_MIN)
+		best = place_heap((uintptr_t)_end);
+	if (best.end == best.start)
+		return -1;
+	*start = (void *)best.start;
+	*len = best.end - best.start;
+	return 0;
+}

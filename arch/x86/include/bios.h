@@ -1,0 +1,86 @@
+/* Calls from 32-bit C into the real-mode BIOS, and the little base memory
+ * (below 1 MiB) that such calls need.
+ *
+ *   struct bios_regs r = { .eax = 0x0e00 | 'A', .ebx = 0x0007 };
+ *   bios_int(0x10, &r);
+ *
+ * The registers are loaded before the call and hold the BIOS's results
+ * afterwards (eflags included: test r.eflags & EFLAGS_CF).  Interrupts
+ * are enabled while the BIOS runs and disabled again on return.  The
+ * mode switches themselves are private to arch/x86/core/realmode.S. */
+#ifndef X86_BIOS_H
+#define X86_BIOS_H
+
+/* Layout of struct bios_regs, shared with the assembly. */
+#define BIOS_REGS_EAX 0
+#define BIOS_REGS_EBX 4
+#define BIOS_REGS_ECX 8
+#define BIOS_REGS_EDX 12
+#define BIOS_REGS_ESI 16
+#define BIOS_REGS_EDI 20
+#define BIOS_REGS_EBP 24
+#define BIOS_REGS_DS 28
+#define BIOS_REGS_ES 30
+#define BIOS_REGS_FS 32
+#define BIOS_REGS_GS 34
+#define BIOS_REGS_EFLAGS 36
+#define BIOS_REGS_SIZE 40
+
+/* Size of the base-memory scratch buffer (bios_buffer()). */
+#define BIOS_BUFFER_SIZE 1024
+
+#ifndef __ASSEMBLER__
+#include <stdint.h>
+
+struct bios_regs {
+	uint32_t eax, ebx, ecx, edx, esi, edi, ebp;
+	uint16_t ds, es, fs, gs;
+	uint32_t eflags;
+};
+
+#define EFLAGS_CF 0x0001
+#define EFLAGS_ZF 0x0040
+
+/* Mode-switching call: is_int selects "INT target" (target is the
+ * vector) or "far CALL target" (target is seg << 16 | offset). */
+void rm_call(int is_int, uint32_t target, struct bios_regs *regs);
+
+/* INT vector, as if executed by real-mode code. */
+static inline void bios_int(unsigned int vector, struct bios_regs *regs)
+{
+	rm_call(1, vector & 0xff, regs);
+}
+
+/* Far CALL seg:off (entry points such as the PnP or PXE APIs). */
+static inline void bios_farcall(uint16_t seg, uint16_t off,
+				struct bios_regs *regs)
+{
+	rm_call(0, (uint32_t)seg << 16 | off, regs);
+}
+
+/* A BIOS_BUFFER_SIZE scratch buffer in base memory for calls that take
+ * a real-mode far pointer (E820 entries, disk address packets ...).
+ * Returns its flat address; *seg:*off is the same memory for the BIOS.
+ * Its contents last until the next call of bios_buffer(). */
+void *bios_buffer(uint16_t *seg, uint16_t *off);
+
+/* Flat address of real-mode memory seg:off.  The empty asm hides the
+ * value from the compiler, which would otherwise treat small constant
+ * addresses (the vector table at 0) as null-pointer dereferences. */
+static inline void *real_to_flat(uint16_t seg, uint16_t off)
+{
+	uintptr_t addr = ((uintptr_t)seg << 4) + off;
+
+	__asm__("" : "+r"(addr));
+	return (void *)addr;
+}
+
+/* Flat address of the image's first byte as the loader left it in base
+ * memory (the prefix: for .lkrn the boot sector and setup header). */
+void *prefix_area(void);
+
+/* The C entry point, reached in flat protected mode with a clean .bss. */
+void x86_main(void) __attribute__((noreturn));
+
+#endif
+#endif
