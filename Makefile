@@ -17,13 +17,13 @@ CFLAGS_COMMON := -std=gnu11 $(WARN) -O2 -g -I. -Iinclude \
 	-fno-strict-aliasing -fno-common -DVERSION='"$(VERSION)"'
 
 # The firmware's own code: freestanding, no libc, no host headers.
-CORE_SRCS := $(wildcard src/*.c net/*.c usr/*.c drivers/net/*.c)
+CORE_SRCS := $(wildcard src/*.c net/*.c usr/*.c drivers/bus/*.c drivers/net/*.c)
 ARCH_SRCS := $(wildcard arch/linux/*.c)
 TEST_SRCS := $(wildcard tests/unit/*.c)
 
 # Plain hosted build: no libc at all, own _start and raw system calls.
 B        := bin-linux
-B_CFLAGS := $(CFLAGS_COMMON) -fno-stack-protector -fno-pie
+B_CFLAGS := $(CFLAGS_COMMON) -Iarch/linux/include -fno-stack-protector -fno-pie
 B_LDFLAGS := -static -nostdlib -no-pie
 B_ARCH   := $(filter-out arch/linux/libc_%.c,$(ARCH_SRCS)) arch/linux/start.S
 
@@ -32,7 +32,7 @@ B_ARCH   := $(filter-out arch/linux/libc_%.c,$(ARCH_SRCS)) arch/linux/start.S
 A        := bin-linux-asan
 SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
-A_CFLAGS := $(CFLAGS_COMMON) $(SAN) -DHOSTED_LIBC
+A_CFLAGS := $(CFLAGS_COMMON) -Iarch/linux/include $(SAN) -DHOSTED_LIBC
 A_LDFLAGS := $(SAN)
 A_CORE   := $(filter-out src/malloc.c,$(CORE_SRCS))
 A_ARCH   := $(ARCH_SRCS)
@@ -42,7 +42,7 @@ objs = $(patsubst %.c,$(1)/obj/%.o,$(patsubst %.S,$(1)/obj/%.o,$(2)))
 B_CORE_OBJS := $(call objs,$(B),$(CORE_SRCS) $(filter-out arch/linux/cli.c,$(B_ARCH)))
 A_CORE_OBJS := $(call objs,$(A),$(A_CORE) $(filter-out arch/linux/cli.c,$(A_ARCH)))
 
-.PHONY: all check check-unit check-net check-fuzz bench demo clean
+.PHONY: all check check-unit check-net bench clean
 all: $(B)/cxboot
 
 $(B)/cxboot: $(B_CORE_OBJS) $(B)/obj/arch/linux/cli.o
@@ -64,9 +64,13 @@ $(A)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(A_CFLAGS) -MMD -MP -c -o $@ $<
 
+# The PC BIOS platform (images under bin/) has its own rules.
+-include arch/x86/x86.mk
+
 -include $(shell find $(B) $(A) -name '*.d' 2>/dev/null)
 
-check: check-unit check-net
+check:
+	tests/check-all check-unit check-net check-qemu
 
 check-unit: $(B)/unittest $(A)/unittest
 	$(B)/unittest

@@ -444,14 +444,15 @@ static void tftp_rx_error(struct tftp_session *s, const uint8_t *data,
 	unsigned int code, i;
 	int rc;
 
-	if (len < 2) {
+	/* RFC 1350: code, then the message and its NUL.  Without the NUL
+	 * the packet is malformed and dropped like any other. */
+	if (len < 3 || !memchr(data + 2, '\0', len - 2)) {
 		tftp_stats.drop++;
 		return;
 	}
 	code = (data[0] << 8) | data[1];
-	/* The text may lack its NUL or hold control characters: print a
-	 * clean single line whatever arrives. */
-	for (i = 0; i < len - 2 && i < sizeof(msg) - 1 && data[2 + i]; i++)
+	/* The text may hold control characters: print a clean line. */
+	for (i = 0; i < sizeof(msg) - 1 && data[2 + i]; i++)
 		msg[i] = isprint(data[2 + i]) ? data[2 + i] : '?';
 	msg[i] = '\0';
 	printf("TFTP error %u: %s\n", code, msg);

@@ -24,13 +24,15 @@ static void ping_reply(const struct icmp_echo_reply *r)
 {
 	struct pinger *p = active;
 
+	/* A reply may come late (e.g. after ARP resolved): any sequence
+	 * number we sent counts. */
 	if (!p || r->ident != PING_IDENT || r->src.s_addr != p->dest.s_addr ||
-	    r->seq != (uint16_t)p->sent)
+	    r->seq == 0 || r->seq > p->sent)
 		return;
 	printf("%zu bytes from %s: seq=%u%s\n", r->len, inet_ntoa(r->src),
 	       r->seq, r->payload_ok ? "" : " (corrupt payload)");
 	p->received++;
-	if (p->count && p->sent >= p->count)
+	if (p->count && p->received >= p->count)
 		job_finish(&p->job, 0);
 }
 
