@@ -3,6 +3,13 @@
 #include <string.h>
 #include <cxboot/console.h>
 #include <cxboot/process.h>
+#include <cxboot/timer.h>
+
+/* Asking a BIOS for keys costs a mode switch: poll the drivers at most
+ * this often.  Short enough that keys typed over a serial line do not
+ * overflow the BIOS's buffer. */
+#define POLL_INTERVAL_TICKS 2
+#define ESCAPE_WAIT_TICKS 50
 
 bool console_interactive = true;
 
@@ -38,14 +45,24 @@ static bool input_ended(void)
 
 int peekkey(void)
 {
+	/* When the last poll found nothing; a burst is read at full speed */
+	static unsigned long last_empty;
+	static bool polled;
+	unsigned long now;
+
 	if (pending >= 0)
 		return pending;
+	now = currticks();
+	if (polled && now - last_empty < POLL_INTERVAL_TICKS)
+		return -1;
 	for_each_table_entry(con, console_drivers, struct console_driver) {
 		if (con->iskey && con->iskey()) {
 			pending = con->getchar();
 			return pending;
 		}
 	}
+	polled = true;
+	last_empty = now;
 	return -1;
 }
 
@@ -62,7 +79,7 @@ static int getbyte(void)
 		if (input_ended())
 			return KEY_EOF;
 		step();
-		cpu_nap(100);
+		cpu_nap(100);   /* platforms return early on input */
 	}
 	pending = -1;
 	return c;
@@ -71,9 +88,12 @@ static int getbyte(void)
 /* Wait briefly for the rest of an escape sequence. */
 static int getbyte_soon(void)
 {
-	for (int i = 0; i < 50 && !iskey(); i++) {
+	unsigned long start = currticks();
+
+	while (!iskey() && currticks() - start < ESCAPE_WAIT_TICKS) {
 		if (input_ended())
 			break;
+		step();
 		cpu_nap(1);
 	}
 	return iskey() ? getbyte() : -1;

@@ -1,7 +1,7 @@
 #!/bin/bash
 # The everyday commands against a real link: the server's kernel resolves
 # and pings the client (ARP answers, ICMP echo replies); route, ifstat,
-# imgstat/imgfree, clear, echo -n, help; a download shows bytes and rate;
+# imgstat/imgfree, clear, echo -n, help; a download reports size and rate;
 # Ctrl-C cancels sleep.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -50,7 +50,7 @@ expect_rc 0
 expect_match "^net0: $SUBNET\.5[0-9]/255\.255\.255\.0 gw $SRV_IP\$"
 expect_match "^net0: 52:54:00:aa:bb:0c using af_packet on c0 \(open\)\$"
 expect_match "^  \[Link:up, TX:[1-9][0-9]* TXE:0 RX:[1-9][0-9]* RXE:0\]\$"
-expect_match "of 32\.0 MiB \([0-9.]+ [KMG]iB/s\)"
+expect_match "a\.bin\.\.\. ok, 32\.0 MiB at [0-9.]+ ([KMG]i)?B/s"
 expect_match "^a\.bin : 33554432 bytes"
 expect_match "^second : 33554432 bytes"
 after=$(sed -n '/^after-free$/,$p' "$WORK/out")
