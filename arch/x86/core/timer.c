@@ -66,11 +66,10 @@ void udelay(unsigned long usecs)
 		;
 }
 
-/* Nothing can wake a halted CPU here (interrupts are off), so a nap is
- * a short busy wait: it paces polling loops, and gives the rest of an
- * escape sequence time to arrive on a serial line. */
+/* Nothing can wake a halted CPU here (interrupts are off), and every
+ * wait is a polling loop that must see packets at once: a nap is only a
+ * spin-wait hint.  (The console paces its own keyboard polls.) */
 void cpu_nap(unsigned long max_ticks)
 {
-	if (max_ticks)
-		udelay(1000);
+	__asm__ volatile("pause");
 }
