@@ -4,7 +4,9 @@
 #   make check           every test tier this machine supports
 #   make check-unit      unit tests (plain and sanitizer builds)
 #   make check-net       hosted build against real servers (needs root)
+#   make check-fuzz      libFuzzer harnesses, briefly (needs clang)
 #   make bench           benchmarks, side by side with a reference
+#   make demo            boot Linux over the network in QEMU
 
 CC      ?= gcc
 CC      := $(if $(filter default,$(origin CC)),gcc,$(CC))
@@ -67,10 +69,13 @@ $(A)/obj/%.o: %.c
 # The PC BIOS platform (images under bin/) has its own rules.
 -include arch/x86/x86.mk
 
+# The libFuzzer harnesses (bin-linux-fuzz/) are built by clang.
+-include tests/fuzz/fuzz.mk
+
 -include $(shell find $(B) $(A) -name '*.d' 2>/dev/null)
 
 check:
-	tests/check-all check-unit check-net check-qemu
+	tests/check-all check-unit check-net check-qemu check-fuzz
 
 check-unit: $(B)/unittest $(A)/unittest
 	$(B)/unittest
@@ -79,8 +84,18 @@ check-unit: $(B)/unittest $(A)/unittest
 check-net: $(B)/cxboot $(A)/cxboot
 	tests/net/run-all $(B)/cxboot $(A)/cxboot
 
-bench: $(B)/cxboot
+# Each harness for 20 s; long runs by hand: tests/fuzz/run-all SECONDS.
+.PHONY: check-fuzz
+check-fuzz:
+	tests/fuzz/run-all
+
+bench: $(B)/cxboot $(X)/cxboot.lkrn
 	tests/bench/run-all $(B)/cxboot
 
+# Boot Debian's kernel over QEMU's user-mode network (see tests/demo/run).
+.PHONY: demo
+demo: $(X)/cxboot.lkrn
+	tests/demo/run $(X)/cxboot.lkrn
+
 clean:
-	rm -rf $(B) $(A)
+	rm -rf $(B) $(A) $(F)

@@ -258,3 +258,34 @@ size_t heap_free_bytes(void)
 		total += b->size;
 	return total;
 }
+
+/* DMA memory: the heap is one stretch of physical memory, so any block
+ * is contiguous; alignment comes from over-allocating.  The block's own
+ * address is kept in the word just below the aligned start. */
+void *malloc_phys(size_t size, size_t align)
+{
+	size_t extra;
+	uintptr_t start;
+	void *raw;
+
+	if (align < sizeof(void *))
+		align = sizeof(void *);
+	if (align & (align - 1))
+		return NULL;
+	extra = align + sizeof(void *);
+	if (size > (size_t)-1 - extra)
+		return NULL;
+	raw = malloc(size + extra);
+	if (!raw)
+		return NULL;
+	start = ((uintptr_t)raw + sizeof(void *) + align - 1) &
+		~(uintptr_t)(align - 1);
+	((void **)start)[-1] = raw;
+	return (void *)start;
+}
+
+void free_phys(void *ptr, size_t size)
+{
+	if (ptr)
+		free(((void **)ptr)[-1]);
+}

@@ -2,8 +2,10 @@
 # Makefile, which provides CFLAGS_COMMON and objs).
 #
 #   make x86            bin/cxboot.lkrn (Linux kernel format: QEMU -kernel,
-#                       SYSLINUX, GRUB linux16)
-#   make check-qemu     boot it in QEMU and drive its console
+#                       SYSLINUX, GRUB linux16) and the PCI expansion ROMs
+#                       bin/VVVVDDDD.rom of $(ROM_IDS)
+#   make bin/VVVVDDDD.rom   the ROM for any other PCI vendor and device
+#   make check-qemu     boot them in QEMU and drive their console
 
 X         := bin
 X_CFLAGS  := $(CFLAGS_COMMON) -m32 -march=i686 -fno-pie -fno-stack-protector \
@@ -17,12 +19,32 @@ OBJCOPY   ?= objcopy
 NM        ?= nm
 
 # The platform-independent core, rebuilt for 32 bits, and the platform.
-X_CORE_SRCS := $(wildcard src/*.c usr/*.c net/*.c)
-X_ARCH_SRCS := $(wildcard arch/x86/core/*.c arch/x86/core/*.S)
+X_CORE_SRCS := $(wildcard src/*.c usr/*.c net/*.c drivers/bus/*.c drivers/net/*.c)
+X_ARCH_SRCS := $(wildcard arch/x86/core/*.c arch/x86/core/*.S \
+	arch/x86/image/*.c)
+# What each prefix hands over to C lives in a file of its own per image.
+X_LKRN_SRCS := arch/x86/core/lkrn.c
+X_ROM_SRCS  := arch/x86/core/rom.c
+X_ARCH_SRCS := $(filter-out $(X_LKRN_SRCS) $(X_ROM_SRCS),$(X_ARCH_SRCS))
 X_OBJS      := $(call objs,$(X),$(X_CORE_SRCS) $(X_ARCH_SRCS))
 
+# Expansion ROMs built by "make x86" (QEMU's virtio-net and e1000).
+ROM_IDS := 1af41000 8086100e
+# ROMs for these PCI IDs (ConnectX) are named PRODUCT_ROM_NAME in the
+# boot menu ("MLNX NIC <version>"); others PRODUCT_NAME and version.
+ROM_MLNX_IDS := 15b36340 15b3634a 15b36354 15b36368 15b36372 15b3673c \
+	15b36732 15b36746 15b36750 15b36764 15b31003 15b31007
+ROM_MLNX_NAME := $(shell echo PRODUCT_ROM_NAME | $(CC) -E -P -I. \
+	-include config/branding.h -x c - | tr -d '"')
+
+# Host tools (hosted C with the C library).
+HOSTCC    ?= cc
+X_UTIL    := $(X)/util
+.SECONDARY: $(X_UTIL)/cxz $(X_UTIL)/romfix $(X)/cxboot.lkrn.cxz \
+	$(X)/cxboot.rom.cxz $(X)/cxboot.lkrn.elf $(X)/cxboot.rom.elf
+
 .PHONY: x86 check-qemu
-x86: $(X)/cxboot.lkrn
+x86: $(X)/cxboot.lkrn $(foreach id,$(ROM_IDS),$(X)/$(id).rom)
 
 $(X)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -31,22 +53,48 @@ $(X)/obj/%.o: %.S
 	@mkdir -p $(dir $@)
 	$(CC) $(X_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(X)/cxboot.lkrn.elf: $(X)/obj/arch/x86/prefix/lkrnprefix.o $(X_OBJS) \
-		arch/x86/scripts/lkrn.lds
+$(X_UTIL)/%: util/%.c arch/x86/include/cxz.h arch/x86/include/romhdr.h
+	@mkdir -p $(dir $@)
+	$(HOSTCC) -std=gnu11 -O2 -Wall -Wextra -Werror -Iarch/x86/include \
+		-o $@ $<
+
+X_LDS := arch/x86/scripts/payload.lds
+$(X)/cxboot.lkrn.elf: $(call objs,$(X),arch/x86/prefix/lkrnprefix.S \
+		arch/x86/prefix/unpack.S $(X_LKRN_SRCS)) $(X_OBJS) \
+		arch/x86/scripts/lkrn.lds $(X_LDS)
 	$(X_LD) -T arch/x86/scripts/lkrn.lds -Map $@.map -o $@ \
 		$(filter %.o,$^)
+$(X)/cxboot.rom.elf: $(call objs,$(X),arch/x86/prefix/romprefix.S \
+		arch/x86/prefix/unpack.S $(X_ROM_SRCS)) $(X_OBJS) \
+		arch/x86/scripts/rom.lds $(X_LDS)
+	$(X_LD) -T arch/x86/scripts/rom.lds -Map $@.map -o $@ \
+		$(filter %.o,$^)
 
-# The setup part and the 32-bit part are cut out separately (they are
-# linked 1 MiB apart); the 32-bit part is padded to _payload_end so that
-# the header's syssize matches the file.
-$(X)/%.lkrn: $(X)/%.lkrn.elf
-	$(OBJCOPY) -O binary -j .setup $< $@.setup
-	$(OBJCOPY) -O binary -R .setup --pad-to=0x$$($(NM) $< | \
-		sed -n 's/ [A-Za-z] _payload_end$$//p') $< $@.payload
-	cat $@.setup $@.payload > $@
-	rm -f $@.setup $@.payload
+# The 32-bit part of an image (linked at 1 MiB, up to _payload_end),
+# compressed; the build log shows its size before and after.
+$(X)/%.cxz: $(X)/%.elf $(X_UTIL)/cxz
+	$(OBJCOPY) -O binary -R .setup -R .prefix --pad-to=0x$$($(NM) $< | \
+		sed -n 's/ [A-Za-z] _payload_end$$//p') $< $@.bin
+	$(X_UTIL)/cxz $@.bin $@
+	rm -f $@.bin
 
-check-qemu: $(X)/cxboot.lkrn
+# Base-memory part (cut out of the ELF) and compressed 32-bit part, then
+# the header fixed for them.
+$(X)/cxboot.lkrn: $(X)/cxboot.lkrn.elf $(X)/cxboot.lkrn.cxz $(X_UTIL)/romfix
+	$(OBJCOPY) -O binary -j .setup $< $@.tmp
+	cat $(X)/cxboot.lkrn.cxz >> $@.tmp
+	$(X_UTIL)/romfix lkrn $@.tmp
+	mv $@.tmp $@
+
+# One ELF serves every ROM; IDs and name are stamped per image.
+$(X)/%.rom: $(X)/cxboot.rom.elf $(X)/cxboot.rom.cxz $(X_UTIL)/romfix
+	$(OBJCOPY) -O binary -j .prefix $< $@.tmp
+	cat $(X)/cxboot.rom.cxz >> $@.tmp
+	$(X_UTIL)/romfix rom --id $* $(if $(filter $*,$(ROM_MLNX_IDS)), \
+		--name "$(ROM_MLNX_NAME) $(VERSION)") $@.tmp
+	mv $@.tmp $@
+
+check-qemu: x86
 	tests/qemu/run-all $(X)/cxboot.lkrn
 
 -include $(shell find $(X)/obj -name '*.d' 2>/dev/null)
