@@ -30,11 +30,13 @@ X_OBJS      := $(call objs,$(X),$(X_CORE_SRCS) $(X_ARCH_SRCS))
 
 # Expansion ROMs built by "make x86" (QEMU's virtio-net and e1000).
 ROM_IDS := 1af41000 8086100e
-# ROMs for these PCI IDs (ConnectX) are named PRODUCT_ROM_NAME in the
-# boot menu ("MLNX NIC <version>"); others PRODUCT_NAME and version.
-ROM_MLNX_IDS := 15b36340 15b3634a 15b36354 15b36368 15b36372 15b3673c \
-	15b36732 15b36746 15b36750 15b36764 15b31003 15b31007
-ROM_MLNX_NAME := $(shell echo PRODUCT_ROM_NAME | $(CC) -E -P -I. \
+# ROMs for these PCI IDs (the ConnectX, ConnectX-2 and ConnectX-3
+# physical functions) are named PRODUCT_ROM_NAME in the boot menu
+# ("MLNX NIC <version>"); others PRODUCT_NAME and the version.
+ROM_MLNX_IDS := 15b36340 15b3634a 15b36354 15b36732 15b3673c 15b36368 \
+	15b36750 15b36372 15b3675a 15b36764 15b36746 15b3676e 15b36778 \
+	15b31003 15b31007
+ROM_MLNX_NAME = $(shell echo PRODUCT_ROM_NAME | $(CC) -E -P -I. \
 	-include config/branding.h -x c - | tr -d '"')
 
 # Host tools (hosted C with the C library).
@@ -84,6 +86,7 @@ $(X)/cxboot.lkrn: $(X)/cxboot.lkrn.elf $(X)/cxboot.lkrn.cxz $(X_UTIL)/romfix
 	$(OBJCOPY) -O binary -j .setup $< $@.tmp
 	cat $(X)/cxboot.lkrn.cxz >> $@.tmp
 	$(X_UTIL)/romfix lkrn $@.tmp
+	chmod 644 $@.tmp
 	mv $@.tmp $@
 
 # One ELF serves every ROM; IDs and name are stamped per image.
@@ -92,6 +95,7 @@ $(X)/%.rom: $(X)/cxboot.rom.elf $(X)/cxboot.rom.cxz $(X_UTIL)/romfix
 	cat $(X)/cxboot.rom.cxz >> $@.tmp
 	$(X_UTIL)/romfix rom --id $* $(if $(filter $*,$(ROM_MLNX_IDS)), \
 		--name "$(ROM_MLNX_NAME) $(VERSION)") $@.tmp
+	chmod 644 $@.tmp
 	mv $@.tmp $@
 
 check-qemu: x86

@@ -2,8 +2,10 @@
 #include <stdio.h>
 #include <string.h>
 #include <config/branding.h>
+#include <config/general.h>
 #include <cxboot/image.h>
 #include <cxboot/timer.h>
+#include <usr/autoboot.h>
 #include <usr/shell.h>
 #include <bios.h>
 #include <prefix.h>
@@ -42,6 +44,13 @@ void x86_main(void)
 		image_put(script);
 		if (rc && !shell_exit_pending)
 			printf("Script failed: %s\n", strerror(rc));
+	}
+	/* Without a script: boot from the network unless the user asks
+	 * for the command line, which also follows a failed boot. */
+	if (!script) {
+		autoboot_prepare();
+		if (!shell_banner(BANNER_TIMEOUT_SEC))
+			autoboot();
 	}
 	if ((!script || rc) && !shell_exit_pending)
 		shell();

@@ -111,6 +111,15 @@ static int read_e801(void)
 	return nr_ram ? 0 : -1;
 }
 
+int memmap_ram(unsigned int i, uint32_t *start, uint32_t *end)
+{
+	if (i >= nr_ram)
+		return -1;
+	*start = ram[i].start;
+	*end = ram[i].end;
+	return 0;
+}
+
 /* The largest part of [lo, hi) outside reserved[i..], into *best. */
 static void largest_free(uint32_t lo, uint32_t hi, unsigned int i,
 			 struct range *best)

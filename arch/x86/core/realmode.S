@@ -10,14 +10,26 @@
  * the segment rm_seg; in protected mode the same bytes are at
  * rm_base + offset.
  *
+ * The reverse path, pm_call, lets real-mode code call a C function
+ * (the ROM's boot entry, later INT 13h and the PXE API): the caller's
+ * registers become a struct bios_regs that the function may change.
+ * Calls nest both ways (C calls the BIOS, which calls a hooked vector,
+ * which calls C ...): each side keeps the stack position of its
+ * innermost suspended call (rm_ss:rm_sp, pm_esp) and the next switch
+ * continues below it.
+ *
  * Real mode to protected mode: load the GDT, set CR0.PE, far-jump to a
  * 32-bit code selector.  Protected mode back to real mode: far-jump to a
  * 16-bit code segment whose base is the trampoline's linear address,
  * load 16-bit data selectors (64 KiB limits, which real mode keeps
- * using), load the real-mode IDT, clear CR0.PE, then far-return to
- * rm_seg:label so that CS holds a real-mode segment again.  (Intel SDM
- * vol. 3, "Switching to Protected Mode" and "Switching Back to
- * Real-Address Mode".) */
+ * using), load the real-mode IDT, clear CR0.PE, then far-jump (through
+ * a vector filled in by rm_init) to rm_seg:label so that CS holds a
+ * real-mode segment again.  (Intel SDM vol. 3, "Switching to Protected
+ * Mode" and "Switching Back to Real-Address Mode".)
+ *
+ * The 32-bit part of the image may arrive compressed: the first pm_call
+ * (with function 0) unpacks it (arch/x86/prefix/unpack.S), which must
+ * happen before anything touches its code, data or .bss. */
 #include <bios.h>
 
 #define CODE32_SEL 0x08
@@ -26,6 +38,7 @@
 #define DATA16_SEL 0x20
 
 #define RM_STACK_SIZE 4096
+#define FLAGS_CF 0x0001
 
 /* A free word of the BIOS data area (the inter-application
  * communication area, 0x4f0-0x4ff) for the A20 test. */
@@ -34,41 +47,63 @@
 	.section .text16, "awx", @progbits
 	.code16
 
-/* Reached from the prefix in real mode with CS = DS = ES = SS = the
- * segment the image's first byte was loaded at, and SP inside
- * rm_stack.  Never returns. */
-	.globl rm_boot
-rm_boot:
-	movw	%cs, rm_seg
-	movzwl	rm_seg, %ebx
+/* Make the area at CS (the image's first byte, which must stay where it
+ * is from now on) ready for mode switches: descriptors, far-jump
+ * vectors, stacks, the A20 line.  Near call in real mode; all registers
+ * kept; CF set if A20 will not turn on. */
+	.globl rm_init
+rm_init:
+	pushl	%eax
+	pushl	%ebx
+	movw	%cs, %ax
+	movw	%ax, %cs:rm_seg
+	movw	%ax, %cs:rm_real_vec + 2
+	movw	%ax, %cs:pm_call_real_vec + 2
+	/* Until a pm_call says otherwise, the BIOS runs on our stack. */
+	movw	%ax, %cs:rm_ss
+	movw	$rm_stack_top, %cs:rm_sp
+	movl	$pm_stack_top, %cs:pm_esp
+	movzwl	%ax, %ebx
 	shll	$4, %ebx		/* linear address of this area */
 
 	/* The 16-bit descriptors cover this area: base bits 0-15 are
 	 * bytes 2-3 of a descriptor, bits 16-23 byte 4 (bits 24-31 stay
 	 * zero below 1 MiB). */
 	movl	%ebx, %eax
-	movw	%ax, gdt_code16 + 2
-	movw	%ax, gdt_data16 + 2
+	movw	%ax, %cs:gdt_code16 + 2
+	movw	%ax, %cs:gdt_data16 + 2
 	shrl	$16, %eax
-	movb	%al, gdt_code16 + 4
-	movb	%al, gdt_data16 + 4
+	movb	%al, %cs:gdt_code16 + 4
+	movb	%al, %cs:gdt_data16 + 4
 	leal	gdt(%ebx), %eax
-	movl	%eax, gdtr + 2
+	movl	%eax, %cs:gdtr + 2
+	leal	pm_call32(%ebx), %eax
+	movl	%eax, %cs:pm_call_vec
 
 	call	a20_enable
-	jnc	1f
+	popl	%ebx
+	popl	%eax
+	ret
+
+/* Reached from the .lkrn prefix in real mode with CS = DS = ES = SS =
+ * the segment the image's first byte was loaded at, SP = rm_stack_top
+ * and payload_src set.  Never returns. */
+	.globl rm_boot
+rm_boot:
+	call	rm_init
 	movw	$a20_msg, %si
-	call	rm_print
+	jc	1f
+	pushl	$0			/* unpack the 32-bit part */
+	pushw	%cs
+	call	pm_call
+	movw	$payload_msg, %si
+	jc	1f
+	pushl	$x86_main
+	pushw	%cs
+	call	pm_call
+1:	call	rm_print
 0:	hlt
 	jmp	0b
-1:
-	cli
-	lgdtl	gdtr
-	movl	%cr0, %eax
-	orb	$1, %al
-	movl	%eax, %cr0
-	/* %ebx (the area's linear address) travels on to pm_boot. */
-	ljmpl	$CODE32_SEL, $pm_boot
 
 /* Print the NUL-terminated string at DS:SI with INT 10h; only for
  * failures before protected mode. */
@@ -143,20 +178,19 @@ rm_enter:
 	movw	%ax, %fs
 	movw	%ax, %gs
 	movw	%ax, %ss
-	movl	$rm_stack_top, %esp
 	lidtl	rm_idtr
-	/* The far return right after clearing PE reloads CS, which still
-	 * holds the selector, with the real-mode segment. */
-	pushw	rm_seg
-	pushw	$rm_real
 	movl	%cr0, %eax
 	andb	$0xfe, %al
 	movl	%eax, %cr0
-	lretw
+	/* The far jump right after clearing PE reloads CS, which still
+	 * holds the selector, with the real-mode segment.  No stack is
+	 * touched until the real-mode one is in place. */
+	ljmpw	*rm_real_vec
 rm_real:
 	movw	%cs, %ax
 	movw	%ax, %ds
-	movw	%ax, %ss
+	movw	rm_ss, %ss
+	movzwl	rm_sp, %esp
 
 	/* For an interrupt the target is the vector; fetch its handler
 	 * from the interrupt vector table at 0000:0000. */
@@ -213,6 +247,124 @@ rm_real:
 
 a20_msg:
 	.asciz	"A20 line will not turn on; cannot start.\r\n"
+payload_msg:
+	.asciz	"The firmware image is damaged; cannot start.\r\n"
+
+/* pm_call: call the C function void fn(struct bios_regs *regs) from
+ * real mode.  Far call, with the function's flat address pushed (a
+ * dword) before the call; the registers and flags at the call are
+ * *regs, and the call returns with *regs as the function left it, the
+ * function's address popped.  Interrupts are off while C runs.  A
+ * hooked interrupt vector, for instance, would be
+ *
+ *	int13_entry:			(in .text16)
+ *		pushl	$int13_handler	(void int13_handler(struct bios_regs *))
+ *		pushw	%cs
+ *		call	pm_call
+ *		lretw	$2		(the handler's flags, not the caller's)
+ *
+ * Function 0 unpacks the 32-bit part of the image (once, before any
+ * other call) and returns with CF set if it is damaged. */
+	.globl	pm_call
+pm_call:
+	pushfl
+	pushw	%gs
+	pushw	%fs
+	pushw	%es
+	pushw	%ds
+	pushl	%ebp
+	pushl	%edi
+	pushl	%esi
+	pushl	%edx
+	pushl	%ecx
+	pushl	%ebx
+	pushl	%eax			/* SS:SP is now a struct bios_regs */
+	cli
+	/* The innermost real-mode stack position is now ours: below it
+	 * the BIOS runs when the function calls it. */
+	pushw	%cs:rm_sp
+	pushw	%cs:rm_ss
+	movw	%ss, %cs:rm_ss
+	movw	%sp, %cs:rm_sp
+	movw	%sp, %bp
+	movl	4 + BIOS_REGS_SIZE + 4(%bp), %edi	/* fn */
+	movw	%ss, %si
+	movzwl	%si, %esi
+	shll	$4, %esi
+	movzwl	%sp, %eax
+	leal	4(%esi, %eax), %esi	/* flat address of the regs */
+	movzwl	%cs:rm_seg, %ebx
+	shll	$4, %ebx
+	lgdtl	%cs:gdtr
+	movl	%cr0, %eax
+	orb	$1, %al
+	movl	%eax, %cr0
+	ljmpl	*%cs:pm_call_vec
+
+/* pm_call continued in 32-bit protected mode, still in this area (so
+ * position-independent: %ebx is its flat address), because the rest of
+ * the image may not be unpacked yet.  %esi = regs, %edi = fn. */
+	.code32
+pm_call32:
+	movw	$DATA32_SEL, %ax
+	movw	%ax, %ds
+	movw	%ax, %es
+	movw	%ax, %fs
+	movw	%ax, %gs
+	movw	%ax, %ss
+	movl	pm_esp(%ebx), %esp
+	pushl	pm_esp(%ebx)
+	lidtl	pm_idtr(%ebx)
+	cld
+	testl	%edi, %edi
+	jnz	1f
+	pushl	%esi
+	call	payload_prepare
+	popl	%esi
+	sbbl	%eax, %eax
+	andl	$FLAGS_CF, %eax
+	andl	$~FLAGS_CF, BIOS_REGS_EFLAGS(%esi)
+	orl	%eax, BIOS_REGS_EFLAGS(%esi)
+	jmp	2f
+1:	movl	%ebx, rm_base
+	pushl	%esi
+	call	*%edi			/* C keeps %ebx */
+	addl	$4, %esp
+2:	popl	pm_esp(%ebx)
+	ljmp	$CODE16_SEL, $pm_call16
+
+/* ... and back in 16-bit protected mode. */
+	.code16
+pm_call16:
+	movw	$DATA16_SEL, %ax
+	movw	%ax, %ds
+	movw	%ax, %es
+	movw	%ax, %fs
+	movw	%ax, %gs
+	movw	%ax, %ss
+	lidtl	rm_idtr
+	movl	%cr0, %eax
+	andb	$0xfe, %al
+	movl	%eax, %cr0
+	ljmpw	*pm_call_real_vec
+pm_call_real:
+	movw	%cs:rm_ss, %ss
+	movzwl	%cs:rm_sp, %esp
+	popw	%cs:rm_ss
+	popw	%cs:rm_sp
+	popl	%eax
+	popl	%ebx
+	popl	%ecx
+	popl	%edx
+	popl	%esi
+	popl	%edi
+	popl	%ebp
+	popw	%ds
+	popw	%es
+	popw	%fs
+	popw	%gs
+	popfl
+	lretw	$4
 
 /* Descriptors: limit 15:0, base 23:0, access byte, flags (G, D/B) with
  * limit 19:16, base 31:24.  The 16-bit pair gets its base at boot. */
@@ -232,6 +384,29 @@ gdtr:	.word	gdt_end - gdt - 1
 rm_idtr:
 	.word	0x3ff			/* the real-mode vector table */
 	.long	0
+/* No interrupt handlers in protected mode: an exception ends in a
+ * triple fault (a reset) rather than in real-mode vectors. */
+pm_idtr:
+	.word	0
+	.long	0
+
+/* Far-jump vectors (offset, then segment or selector) */
+rm_real_vec:
+	.word	rm_real, 0
+pm_call_real_vec:
+	.word	pm_call_real, 0
+	.balign	4
+pm_call_vec:
+	.long	0			/* flat address of pm_call32 */
+	.word	CODE32_SEL
+
+/* Where each side continues: the real-mode stack of the innermost
+ * suspended pm_call (or ours), the protected-mode stack of the
+ * innermost suspended rm_call (or the top). */
+rm_ss:	.word	0
+rm_sp:	.word	0
+	.balign	4
+pm_esp:	.long	0
 
 	.globl	rm_seg
 rm_seg:	.word	0
@@ -243,6 +418,8 @@ rm_target:
 rm_regs:
 	.space	BIOS_REGS_SIZE
 
+/* Memory of the area that the image file need not carry. */
+	.section .bss16, "aw", @nobits
 	.balign	16
 	.globl	rm_buffer
 rm_buffer:
@@ -260,30 +437,6 @@ rm_stack_top:
 	.text
 	.code32
 
-/* First arrival in protected mode, %ebx = linear address of .text16. */
-pm_boot:
-	movw	$DATA32_SEL, %ax
-	movw	%ax, %ds
-	movw	%ax, %es
-	movw	%ax, %fs
-	movw	%ax, %gs
-	movw	%ax, %ss
-	movl	$pm_stack_top, %esp
-	cld
-	/* The loader copies the file only: clear .bss ourselves. */
-	movl	$__bss_start, %edi
-	movl	$_end, %ecx
-	subl	%edi, %ecx
-	xorl	%eax, %eax
-	rep stosb
-	movl	%ebx, rm_base
-	/* No interrupt handlers in protected mode: an exception ends in
-	 * a triple fault (a reset) rather than in real-mode vectors. */
-	lidtl	pm_idtr
-	call	x86_main
-0:	hlt
-	jmp	0b
-
 /* void rm_call(int is_int, uint32_t target, struct bios_regs *regs) */
 	.globl	rm_call
 rm_call:
@@ -300,7 +453,7 @@ rm_call:
 	leal	rm_regs(%ebx), %edi
 	movl	$BIOS_REGS_SIZE / 4, %ecx
 	rep movsl
-	movl	%esp, pm_esp
+	movl	%esp, pm_esp(%ebx)
 	ljmp	$CODE16_SEL, $rm_enter
 
 pm_return:
@@ -310,10 +463,10 @@ pm_return:
 	movw	%ax, %fs
 	movw	%ax, %gs
 	movw	%ax, %ss
-	movl	pm_esp, %esp
-	lidtl	pm_idtr
-	cld
 	movl	rm_base, %esi
+	movl	pm_esp(%esi), %esp
+	lidtl	pm_idtr(%esi)
+	cld
 	addl	$rm_regs, %esi
 	movl	28(%esp), %edi
 	movl	$BIOS_REGS_SIZE / 4, %ecx
@@ -325,21 +478,72 @@ pm_return:
 	ret
 
 	.data
-pm_idtr:
-	.word	0
-	.long	0
 	.globl	rm_base
 	.balign	4
 rm_base:
 	.long	0
 
-	.bss
-	.balign	4
-pm_esp:
-	.long	0
+/* Not part of .bss: it is in use while .bss is cleared. */
+	.section .stack, "aw", @nobits
 	.balign	16
 pm_stack:
 	.space	65536
 pm_stack_top:
+
+/* ------------------------------------------------------------------ */
+
+/* void rm_jump(uint32_t target, uint16_t seg, uint16_t sp): leave for
+ * good.  Same way down to real mode as rm_call, then DS = ES = FS = GS
+ * = SS = seg, SP = sp, interrupts off, and a far jump to target
+ * (segment in the high word).  Used to start a loaded operating system
+ * (a Linux kernel's real-mode setup code). */
+	.text
+	.code32
+	.globl	rm_jump
+rm_jump:
+	cli
+	movl	rm_base, %ebx
+	movl	4(%esp), %eax
+	movl	%eax, rm_jump_target(%ebx)
+	movl	8(%esp), %eax
+	movw	%ax, rm_jump_seg(%ebx)
+	movl	12(%esp), %eax
+	movw	%ax, rm_jump_sp(%ebx)
+	ljmp	$CODE16_SEL, $rm_jump16
+
+	.section .text16, "awx", @progbits
+	.code16
+rm_jump16:
+	movw	$DATA16_SEL, %ax
+	movw	%ax, %ds
+	movw	%ax, %es
+	movw	%ax, %fs
+	movw	%ax, %gs
+	movw	%ax, %ss
+	movl	$rm_stack_top, %esp
+	lidtl	rm_idtr
+	pushw	rm_seg
+	pushw	$rm_jump_real
+	movl	%cr0, %eax
+	andb	$0xfe, %al
+	movl	%eax, %cr0
+	lretw
+rm_jump_real:
+	movw	%cs:rm_jump_seg, %ax
+	movw	%ax, %ds
+	movw	%ax, %es
+	movw	%ax, %fs
+	movw	%ax, %gs
+	movw	%ax, %ss
+	movzwl	%cs:rm_jump_sp, %esp
+	ljmpw	*%cs:rm_jump_target
+
+	.balign	4
+rm_jump_target:
+	.long	0
+rm_jump_seg:
+	.word	0
+rm_jump_sp:
+	.word	0
 
 	.section .note.GNU-stack, "", @progbits

@@ -7,7 +7,10 @@
  * The registers are loaded before the call and hold the BIOS's results
  * afterwards (eflags included: test r.eflags & EFLAGS_CF).  Interrupts
  * are enabled while the BIOS runs and disabled again on return.  The
- * mode switches themselves are private to arch/x86/core/realmode.S. */
+ * mode switches themselves are private to arch/x86/core/realmode.S,
+ * which also has the way back: real-mode entry points (the ROM's boot
+ * entry, hooked interrupts, the PXE API) call a C function
+ * void fn(struct bios_regs *regs) through pm_call. */
 #ifndef X86_BIOS_H
 #define X86_BIOS_H
 
@@ -57,6 +60,12 @@ static inline void bios_farcall(uint16_t seg, uint16_t off,
 {
 	rm_call(0, (uint32_t)seg << 16 | off, regs);
 }
+
+/* Leave for good to real-mode code at target (seg << 16 | offset) with
+ * DS = ES = FS = GS = SS = seg, SP = sp and interrupts disabled (how a
+ * Linux kernel's setup code wants to be entered). */
+void rm_jump(uint32_t target, uint16_t seg, uint16_t sp)
+	__attribute__((noreturn));
 
 /* A BIOS_BUFFER_SIZE scratch buffer in base memory for calls that take
  * a real-mode far pointer (E820 entries, disk address packets ...).

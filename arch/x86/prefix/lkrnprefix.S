@@ -13,7 +13,10 @@
  *
  * Here the "setup" part is the real-mode half of the firmware (section
  * .text16, the mode-switch trampoline), which stays where the loader put
- * it.  The C side reads the header fields back through prefix_area(). */
+ * it.  The protected-mode part is the 32-bit firmware compressed
+ * (arch/x86/prefix/unpack.S unpacks it); the build sets syssize and
+ * init_size for it.  The C side reads the header fields back through
+ * prefix_area(). */
 
 	.section .prefix, "awx", @progbits
 	.code16
@@ -139,6 +142,9 @@ setup_start:
 	movw	$rm_stack_top, %sp
 	sti
 	cld
+	/* The 32-bit part, compressed, is where the loader put it. */
+	movl	code32_start, %eax
+	movl	%eax, payload_src
 	jmp	rm_boot
 
 version_string:

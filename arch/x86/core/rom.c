@@ -1,0 +1,85 @@
+/* The C side of the expansion ROM (arch/x86/prefix/romprefix.S): the
+ * boot entry, reached through pm_call when the BIOS boots from us, and
+ * what the prefix hands over (prefix.h).
+ *
+ * The initialisation code at POST left its findings in the ROM header,
+ * which the boot entry copied to base memory with the rest of the
+ * resident part: prefix_area() is that copy (offsets in romhdr.h). */
+#include <stdio.h>
+#include <string.h>
+#include <config/general.h>
+#include <cxboot/image.h>
+#include <cxboot/pci.h>
+#include <net/netdevice.h>
+#include <usr/autoboot.h>
+#include <usr/shell.h>
+#include <bios.h>
+#include <prefix.h>
+#include <romhdr.h>
+
+static const uint8_t *rom_header(void)
+{
+	return prefix_area();
+}
+
+static uint16_t rom_busdevfn(void)
+{
+	const uint8_t *rom = rom_header();
+
+	return rom[ROM_BUSDEVFN] | rom[ROM_BUSDEVFN + 1] << 8;
+}
+
+/* Our own NIC, which autoboot tries before the others: the PCI
+ * function the BIOS initialised us for. */
+static struct net_device *rom_netdev(void)
+{
+	uint16_t bdf = rom_busdevfn();
+	struct net_device *netdev;
+	char location[sizeof(netdev->bus_location)];
+
+	snprintf(location, sizeof(location), "0000:%02x:%02x.%x",
+		 PCI_BUS(bdf), PCI_SLOT(bdf), PCI_FUNC(bdf));
+	for_each_netdev(netdev) {
+		if (netdev->bus_type && !strcmp(netdev->bus_type, "PCI") &&
+		    !strcmp(netdev->bus_location, location))
+			return netdev;
+	}
+	return NULL;
+}
+
+void prefix_reserve(void)
+{
+}
+
+const char *prefix_cmdline(void)
+{
+	return "";
+}
+
+struct image *prefix_script(void)
+{
+	return NULL;
+}
+
+/* The boot entry (called from romprefix.S).  Ctrl-B, pressed at POST
+ * or now, opens the shell; otherwise autoboot.  Returning hands the
+ * machine back to the BIOS, which then tries its next boot device. */
+void rom_bev(struct bios_regs *regs __unused)
+{
+	const char *product = (const char *)rom_header() + ROM_PRODUCT;
+	bool shell_wanted = rom_header()[ROM_FLAGS] & ROM_FLAG_CTRL_B;
+
+	autoboot_preferred = rom_netdev;
+	prefix_reserve();
+	run_init_fns();
+	printf("%.*s starting\n", ROM_PRODUCT_SIZE, product);
+	if (!shell_wanted)
+		shell_wanted = shell_banner(BANNER_TIMEOUT_SEC);
+	if (shell_wanted)
+		shell();
+	else
+		autoboot();
+	/* Nothing may keep writing into memory that is no longer ours. */
+	pci_remove_all();
+	printf("Returning to the BIOS\n");
+}

@@ -1,0 +1,160 @@
+/* Unpacking the 32-bit part of the image before any C runs.
+ *
+ * The prefix leaves the compressed stream (format: cxz.h) somewhere in
+ * memory and its flat address in payload_src; the first pm_call runs
+ * payload_prepare, which checks the stream, decompresses it to where
+ * the 32-bit part is linked (_text) and clears .bss.  A stream that
+ * lies across that destination (the .lkrn's, which the loader put at
+ * its link address) is first moved up past _end.
+ *
+ * This code sits in the base-memory area next to the mode switches
+ * (.text16) and runs in flat 32-bit protected mode wherever that area
+ * was put: it is position-independent, with only relative jumps and
+ * calls, and reaches its own variable through %ebx. */
+#include <cxz.h>
+
+	.section .text16, "awx", @progbits
+
+/* Flat address of the compressed stream, or 0 if the 32-bit part is
+ * already in place (then only .bss is cleared). */
+	.balign	4
+	.globl	payload_src
+payload_src:
+	.long	0
+
+	.code32
+
+/* In: %ebx = flat address of this area.  Out: CF clear if the 32-bit
+ * part is ready.  Keeps %ebx; clobbers the other general registers. */
+	.globl	payload_prepare
+payload_prepare:
+	pushl	%ebx
+	movl	payload_src(%ebx), %esi
+	testl	%esi, %esi
+	jz	5f
+	cmpl	$CXZ_MAGIC, CXZ_HDR_MAGIC(%esi)
+	jne	9f
+	cmpl	$_payload_size, CXZ_HDR_OUT_LEN(%esi)
+	jne	9f
+
+	/* The stream must be intact before anything is built from it. */
+	movl	CXZ_HDR_IN_LEN(%esi), %ecx
+	leal	CXZ_HDR_SIZE(%esi), %edi
+	movl	$CXZ_FNV_BASIS, %eax
+	jecxz	2f
+1:	xorb	(%edi), %al
+	imull	$CXZ_FNV_PRIME, %eax, %eax
+	incl	%edi
+	loop	1b
+2:	cmpl	CXZ_HDR_CHECK(%esi), %eax
+	jne	9f
+
+	/* %esi..%edi is the whole stream.  Across [_text, _end)?  Copy
+	 * it up to _end (a higher address: copy from the top down). */
+	cmpl	$_end, %esi
+	jae	3f
+	cmpl	$_text, %edi
+	jbe	3f
+	movl	%edi, %ecx
+	subl	%esi, %ecx
+	leal	-1(%edi), %esi
+	movl	$_end - 1, %edi
+	addl	%ecx, %edi
+	std
+	rep movsb
+	cld
+	movl	$_end, %esi
+3:
+	movl	CXZ_HDR_IN_LEN(%esi), %eax
+	leal	CXZ_HDR_SIZE(%esi, %eax), %eax
+	pushl	%eax			/* where the stream must end */
+	movl	$_text, %edi
+	movl	%edi, %ebx
+	movl	%edi, %ebp
+	addl	CXZ_HDR_OUT_LEN(%esi), %ebp
+	addl	$CXZ_HDR_SIZE, %esi
+	call	cxz_decode
+	popl	%eax
+	jc	9f
+	cmpl	%eax, %esi
+	jne	9f
+
+5:	/* The loader or the ROM copied the file only. */
+	movl	$__bss_start, %edi
+	movl	$__bss_end, %ecx
+	subl	%edi, %ecx
+	xorl	%eax, %eax
+	rep stosb
+	popl	%ebx
+	clc
+	ret
+9:	popl	%ebx
+	stc
+	ret
+
+/* Decompress from %esi into [%ebx, %ebp), starting at %edi = %ebx.
+ * CF set on a copy from before %ebx or past %ebp.  Leaves %esi after
+ * the last byte read.
+ *
+ * %dl holds the control word shifted left with a 1 bit behind it: when
+ * shifting leaves zero, only that marker was left and the next byte of
+ * the stream is the next control word.  %eax is the last offset. */
+cxz_decode:
+	movb	$0x80, %dl
+	xorl	%eax, %eax
+1:	cmpl	%ebp, %edi
+	jae	8f
+	call	get_bit
+	jc	2f
+	movsb				/* 0: literal */
+	jmp	1b
+2:	call	get_bit
+	jc	3f
+	call	get_gamma		/* 1 0: new offset */
+	subl	$2, %ecx
+	shll	$8, %ecx
+	movb	(%esi), %cl
+	incl	%esi
+	leal	1(%ecx), %eax
+3:	call	get_gamma		/* 1 1 (and 1 0): length */
+	pushl	%esi
+	movl	%ebp, %esi
+	subl	%edi, %esi
+	cmpl	%esi, %ecx		/* past the end? */
+	ja	6f
+	movl	%edi, %esi
+	subl	%ebx, %esi
+	cmpl	%esi, %eax		/* before the start? */
+	ja	6f
+	testl	%eax, %eax
+	jz	6f
+	movl	%edi, %esi
+	subl	%eax, %esi
+	rep movsb			/* byte by byte: runs overlap */
+	popl	%esi
+	jmp	1b
+6:	popl	%esi
+	stc
+	ret
+8:	clc
+	ret
+
+/* Next control bit into CF. */
+get_bit:
+	addb	%dl, %dl
+	jnz	1f
+	movb	(%esi), %dl		/* mov and inc keep CF (the marker) */
+	incl	%esi
+	adcb	%dl, %dl
+1:	ret
+
+/* Gamma-coded value (>= 2) into %ecx. */
+get_gamma:
+	movl	$1, %ecx
+1:	call	get_bit
+	adcl	%ecx, %ecx
+	call	get_bit
+	jc	1b
+	ret
+
+	.section .note.GNU-stack, "", @progbits
