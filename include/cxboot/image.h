@@ -26,7 +26,13 @@ struct image {
 	size_t len;
 	char *cmdline;            /* arguments (imgargs) */
 	const struct image_type *type;
+	unsigned int flags;       /* IMAGE_* */
 };
+
+/* The image `boot` runs when given no name (set by `kernel`). */
+#define IMAGE_SELECTED 0x1
+/* Handed to the next operating system as an initrd (set by `initrd`). */
+#define IMAGE_INITRD 0x2
 
 struct image *alloc_image(const struct uri *uri);
 static inline void image_put(struct image *image)

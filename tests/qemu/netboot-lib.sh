@@ -1,0 +1,130 @@
+# A network for QEMU boot tests, sourced after lib.sh by tests that boot
+# over the network (tests/qemu/t-boot-*.sh).
+#
+# One network namespace holds a bridge (198.18.N.1/24) with tap devices
+# for QEMU's NICs and a dnsmasq serving DHCP and TFTP from $TFTP; QEMU
+# itself runs in the namespace.  Everything is removed on exit.
+#
+#   nb_init N                 namespace, bridge, payload in $PAYLOAD, $TFTP
+#   nb_tap NAME               a tap device on the bridge
+#   nb_dnsmasq ARGS...        start dnsmasq (DHCP + TFTP) with extra ARGS
+#   nb_dnsmasq_stop           stop it
+#   nb_ipv6_ra                IPv6 on the bridge; echoes the dnsmasq ARGS
+#                             that send router advertisements (clients
+#                             that wait for IPv6 autoconfiguration,
+#                             such as iPXE, then get it)
+#   nb_nic MODEL TAP [MAC]    QEMU arguments for one NIC, appended to
+#                             the array NB_NICS
+#   nb_script NAME TEXT       a file in $TFTP (printf %b of TEXT)
+
+NB_PIDS=()
+
+nb_cleanup() {
+	local pid
+
+	for pid in "${NB_PIDS[@]}"; do
+		kill "$pid" 2>/dev/null || true
+	done
+	for pid in "${NB_PIDS[@]}"; do
+		wait "$pid" 2>/dev/null || true
+	done
+	if [ -n "${NB_NS:-}" ] && [ -e "/run/netns/$NB_NS" ]; then
+		for pid in $(ip netns pids "$NB_NS" 2>/dev/null); do
+			kill -KILL "$pid" 2>/dev/null || true
+		done
+		ip netns del "$NB_NS" 2>/dev/null || true
+	fi
+}
+
+nb_init() {
+	local n=$1 top
+
+	[ "$(id -u)" = 0 ] || qt_skip "needs root"
+	command -v dnsmasq >/dev/null || qt_skip "dnsmasq not installed"
+	top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+	PAYLOAD=$("$top/tests/payload/build") || qt_skip "no payload"
+	NB_SUBNET=198.18.$n
+	SRV_IP=$NB_SUBNET.1
+	NB_NS=qtb-$n-$$
+	TFTP=$WORK/tftp
+	mkdir -p "$TFTP"
+	chmod 755 "$WORK" "$TFTP"
+	ln -s "$PAYLOAD/vmlinuz" "$PAYLOAD/initrd.gz" "$PAYLOAD/extra.gz" \
+		"$TFTP/"
+	trap 'nb_cleanup; qt_cleanup' EXIT
+	ip netns add "$NB_NS"
+	ip netns exec "$NB_NS" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
+		net.ipv6.conf.default.disable_ipv6=1
+	ip -n "$NB_NS" link set lo up
+	ip -n "$NB_NS" link add br0 type bridge
+	ip -n "$NB_NS" addr add "$SRV_IP/24" dev br0
+	ip -n "$NB_NS" link set br0 up
+	# QEMU runs inside the namespace, through this wrapper.
+	cat >"$WORK/qemu" <<EOF
+#!/bin/sh
+exec ip netns exec $NB_NS ${QEMU_BIN:-qemu-system-x86_64} "\$@"
+EOF
+	chmod 755 "$WORK/qemu"
+	QEMU=$WORK/qemu
+	NB_NICS=()
+}
+
+nb_tap() {
+	ip -n "$NB_NS" tuntap add dev "$1" mode tap
+	ip -n "$NB_NS" link set "$1" master br0
+	ip -n "$NB_NS" link set "$1" up
+}
+
+nb_dnsmasq() {
+	local i
+
+	ip netns exec "$NB_NS" dnsmasq --conf-file=/dev/null \
+		--keep-in-foreground --port=0 --no-ping --user=root \
+		--group=root --interface=br0 --bind-interfaces \
+		--pid-file="$WORK/dnsmasq.pid" \
+		--log-facility="$WORK/dnsmasq.log" --log-dhcp \
+		--dhcp-leasefile="$WORK/dnsmasq.leases" \
+		--dhcp-range="$NB_SUBNET.100,$NB_SUBNET.199,255.255.255.0,1h" \
+		--enable-tftp=br0 --tftp-root="$TFTP" "$@" \
+		>"$WORK/dnsmasq.err" 2>&1 &
+	NB_PIDS+=($!)
+	for i in $(seq 100); do
+		if ss -N "$NB_NS" -Hlun 'sport = :67' 2>/dev/null | grep -q . &&
+		   ss -N "$NB_NS" -Hlun 'sport = :69' 2>/dev/null | grep -q .
+		then
+			return 0
+		fi
+		sleep 0.05
+	done
+	qt_die "dnsmasq did not start: $(cat "$WORK/dnsmasq.err")"
+}
+
+nb_dnsmasq_stop() {
+	local pid
+
+	for pid in "${NB_PIDS[@]}"; do
+		kill "$pid" 2>/dev/null || true
+		wait "$pid" 2>/dev/null || true
+	done
+	NB_PIDS=()
+}
+
+nb_ipv6_ra() {
+	ip netns exec "$NB_NS" sysctl -qw net.ipv6.conf.all.disable_ipv6=0 \
+		net.ipv6.conf.default.disable_ipv6=0 \
+		net.ipv6.conf.br0.disable_ipv6=0
+	ip -n "$NB_NS" addr add fd00:198:18::1/64 dev br0 nodad
+	echo --enable-ra --dhcp-range=fd00:198:18::,ra-only
+}
+
+nb_nic() {
+	local model=$1 tap=$2 mac=${3:-}
+	local id=n$((${#NB_NICS[@]} / 4))
+
+	NB_NICS+=(-netdev "tap,id=$id,ifname=$tap,script=no,downscript=no"
+		-device "$model,netdev=$id,romfile=${mac:+,mac=$mac}")
+}
+
+nb_script() {
+	printf '%b' "$2" >"$TFTP/$1"
+}

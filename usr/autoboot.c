@@ -1,0 +1,266 @@
+/* Booting from the network as the DHCP server directs, device after
+ * device (the ConnectX EN PXE manual, §6.2 "Starting Boot" and §7.3.4
+ * "autoboot"), and the `autoboot` command.
+ *
+ * For one device: open it, wait for the link, run DHCP; then fetch
+ * ${filename} (after ${...} expansion) and run it.  A filename that is
+ * not a URI names a file on the TFTP server ${next-server}.  With no
+ * filename, ${root-path} would name a SAN disk to boot from. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cxboot/console.h>
+#include <cxboot/image.h>
+#include <cxboot/settings.h>
+#include <cxboot/timer.h>
+#include <cxboot/process.h>
+#include <cxboot/uri.h>
+#include <net/in.h>
+#include <net/netdevice.h>
+#include <usr/autoboot.h>
+#include <usr/ifmgmt.h>
+#include <usr/imgmgmt.h>
+#include <usr/parseopt.h>
+#include <usr/shell.h>
+
+struct net_device *(*autoboot_preferred)(void);
+
+int boot_image(struct image *image)
+{
+	int rc;
+
+	if (!image->type && image_probe(image) != 0) {
+		printf("%s: %s (not a kernel, script or other known kind of "
+		       "image)\n", image->name, strerror(-ENOEXEC));
+		return -ENOEXEC;
+	}
+	rc = image_exec(image);
+	if (rc && rc != -ECANCELED && !shell_exit_pending)
+		printf("Could not boot %s: %s\n", image->name, strerror(rc));
+	return rc;
+}
+
+/* Where a setting comes from for this device: the value the user set
+ * without a scope wins over what the device's servers said. */
+static struct settings *scope_for(struct net_device *netdev,
+				  const struct setting *setting)
+{
+	struct settings *root = settings_root();
+	struct setting tmp = *setting;
+
+	if (root->op && root->op->fetch &&
+	    root->op->fetch(root, &tmp, NULL, 0) >= 0)
+		return root;
+	return netdev_settings(netdev);
+}
+
+static char *fetch_text(struct net_device *netdev,
+			const struct setting *setting)
+{
+	char *text = fetch_string_setting_copy(scope_for(netdev, setting),
+					       setting);
+
+	if (text && !text[0]) {
+		free(text);
+		text = NULL;
+	}
+	return text;
+}
+
+static bool path_char_ok(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || strchr("-._~!$&'()*+,;=:@/", c);
+}
+
+/* tftp://SERVER/FILENAME, the file name percent-encoded where a URI
+ * path needs it; a name that is itself absolute ("/srv/x") keeps its
+ * slash after the one that ends the authority. */
+static char *tftp_uri(struct in_addr server, const char *filename)
+{
+	size_t len = strlen("tftp:///") + 16 + 3 * strlen(filename) + 1;
+	char *text = malloc(len);
+	char *p;
+
+	if (!text)
+		return NULL;
+	p = text + snprintf(text, len, "tftp://%s/", inet_ntoa(server));
+	for (const unsigned char *s = (const void *)filename; *s; s++) {
+		if (path_char_ok(*s))
+			*p++ = *s;
+		else
+			p += snprintf(p, 4, "%%%02X", *s);
+	}
+	*p = '\0';
+	return text;
+}
+
+/* The URI to boot from: an absolute URI as it is, otherwise a file on
+ * the next server.  NULL (after saying why) if there is none. */
+static char *boot_uri(struct net_device *netdev, const char *filename)
+{
+	struct setting ns = next_server_setting;
+	struct in_addr server = { 0 };
+	struct uri *uri = parse_uri(filename);
+	bool absolute = uri && uri->scheme;
+	char *text;
+
+	free(uri);
+	if (absolute)
+		return strdup(filename);
+	if (fetch_ipv4_setting(scope_for(netdev, &ns), &ns,
+			       &server.s_addr) < 0 || !server.s_addr) {
+		printf("%s: no next-server to fetch \"%s\" from\n",
+		       netdev->name, filename);
+		return NULL;
+	}
+	text = tftp_uri(server, filename);
+	if (!text)
+		printf("Out of memory\n");
+	return text;
+}
+
+static void close_others(struct net_device *netdev)
+{
+	struct net_device *other;
+
+	for_each_netdev(other)
+		if (other != netdev && netdev_is_open(other))
+			ifclose(other);
+}
+
+int netboot(struct net_device *netdev)
+{
+	struct image *image;
+	char *raw, *filename, *root_path, *uri;
+	int rc;
+
+	/* Only the device we boot from may answer on the network. */
+	close_others(netdev);
+	if ((rc = ifconf(netdev)) != 0)
+		return rc;
+
+	raw = fetch_text(netdev, &filename_setting);
+	root_path = fetch_text(netdev, &root_path_setting);
+	filename = raw ? expand_settings(raw) : NULL;
+	if (raw && !filename) {
+		printf("Out of memory\n");
+		rc = -ENOMEM;
+	} else if (filename && filename[0]) {
+		rc = 0;
+	} else if (root_path) {
+		printf("%s: SAN boot is not supported yet (root-path %s)\n",
+		       netdev->name, root_path);
+		rc = -ENOTSUP;
+	} else {
+		printf("%s: no filename or root-path to boot from\n",
+		       netdev->name);
+		rc = -ENOENT;
+	}
+	free(raw);
+	free(root_path);
+	if (rc) {
+		free(filename);
+		return rc;
+	}
+
+	uri = boot_uri(netdev, filename);
+	free(filename);
+	if (!uri)
+		return -ENOENT;
+	rc = imgfetch(uri, NULL, NULL, &image);
+	free(uri);
+	if (rc)
+		return rc;
+	ref_get(&image->refcnt);
+	rc = boot_image(image);
+	/* It came back: it failed (or was a script that ended). */
+	unregister_image(image);
+	image_put(image);
+	return rc;
+}
+
+static struct net_device *first_netdev(void)
+{
+	struct net_device *netdev;
+
+	if (autoboot_preferred && (netdev = autoboot_preferred()) != NULL)
+		return netdev;
+	for_each_netdev(netdev)
+		return netdev;
+	return NULL;
+}
+
+void autoboot_prepare(void)
+{
+	struct net_device *netdev = first_netdev();
+
+	if (netdev && !netdev_is_open(netdev))
+		netdev_open(netdev);
+}
+
+int autoboot(void)
+{
+	struct net_device *first = first_netdev();
+	struct net_device *netdev;
+	int rc = -ENODEV;
+
+	if (first) {
+		rc = netboot(first);
+		if (rc == 0 || rc == -ECANCELED || shell_exit_pending)
+			return rc;
+	}
+	for_each_netdev(netdev) {
+		if (netdev == first)
+			continue;
+		rc = netboot(netdev);
+		if (rc == 0 || rc == -ECANCELED || shell_exit_pending)
+			return rc;
+	}
+	printf("No more network devices\n");
+	return rc ? rc : -ENODEV;
+}
+
+bool shell_banner(unsigned int secs)
+{
+	unsigned long start = currticks();
+	bool pressed = false;
+
+	printf("Press Ctrl-B for the command line...");
+	while (currticks() - start < secs * TICKS_PER_SEC) {
+		if (iskey()) {
+			if (getkey() == CTRL('B')) {
+				pressed = true;
+				break;
+			}
+			continue;
+		}
+		/* Keeps an opened link going (autoboot_prepare()). */
+		step();
+		cpu_nap(TICKS_PER_SEC / 20);
+	}
+	printf("\r\x1b[K");
+	return pressed;
+}
+
+static int autoboot_exec(int argc, char **argv)
+{
+	struct net_device *netdev;
+	int i = parse_options(argc, argv, NULL, 0, "[netX...]", 0, -1);
+	int rc = -ENODEV;
+
+	if (i < 0)
+		return i;
+	if (i == argc)
+		return autoboot();
+	for (; i < argc; i++) {
+		if ((rc = parse_netdev(argv[i], &netdev)) != 0)
+			return rc;
+		rc = netboot(netdev);
+		if (rc == 0 || rc == -ECANCELED || shell_exit_pending)
+			return rc;
+	}
+	return rc;
+}
+COMMAND(autoboot) = { "autoboot", autoboot_exec };
