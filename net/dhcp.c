@@ -472,8 +472,12 @@ static void dhcp_rx_offer(struct dhcp_session *dhcp, const void *pkt,
 		return;
 
 	/* Nothing more to wait for once we have both kinds of offer, or
-	 * the address server does PXE itself or says not to bother. */
+	 * the address server does PXE itself, already names a boot file
+	 * (a ProxyDHCP server exists for networks whose DHCP server does
+	 * not), or says not to bother. */
 	if (dhcp->proxy.pkt || is_pxe_reply(dhcp->offer.pkt, dhcp->offer.len) ||
+	    dhcp_packet_setting(dhcp->offer.pkt, dhcp->offer.len, TAG_FILE,
+				NULL, 0) > 0 ||
 	    byte_option(dhcp->offer.pkt, dhcp->offer.len,
 			DHCP_ENCAP_TAG(DHCP_OPT_EB, EB_OPT_NO_PXEDHCP)))
 		dhcp_enter(dhcp, DHCP_REQUESTING);
