@@ -45,7 +45,7 @@ B_CORE_OBJS := $(call objs,$(B),$(CORE_SRCS) $(filter-out arch/linux/cli.c,$(B_A
 A_CORE_OBJS := $(call objs,$(A),$(A_CORE) $(filter-out arch/linux/cli.c,$(A_ARCH)))
 
 .PHONY: all check check-unit check-net bench clean
-all: $(B)/cxboot
+all: $(B)/cxboot x86
 
 $(B)/cxboot: $(B_CORE_OBJS) $(B)/obj/arch/linux/cli.o
 	$(CC) $(B_LDFLAGS) -o $@ $^ -lgcc

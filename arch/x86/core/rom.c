@@ -73,8 +73,10 @@ void rom_bev(struct bios_regs *regs __unused)
 	prefix_reserve();
 	run_init_fns();
 	printf("%.*s starting\n", ROM_PRODUCT_SIZE, product);
-	if (!shell_wanted)
+	if (!shell_wanted) {
+		autoboot_prepare();   /* the link comes up during the wait */
 		shell_wanted = shell_banner(BANNER_TIMEOUT_SEC);
+	}
 	if (shell_wanted)
 		shell();
 	else
