@@ -1,0 +1,384 @@
+#!/usr/bin/env python3
+"""Write seed inputs for the fuzz harnesses.
+
+  mkseeds.py OUTDIR [PCAPDIR]
+
+OUTDIR/<name>/ gets a few valid inputs per harness (dhcp, tftp, ipv4,
+uri, settings), built here from the RFCs' formats.  If PCAPDIR is given
+and exists, the DHCP, TFTP and IPv4 packets of every capture under it
+(classic pcap or pcapng, Ethernet) are added as further seeds.
+
+Harness inputs that carry packets are records: ctl (1 byte), length
+(2 bytes, big-endian), data; see tests/fuzz/fuzz.h and each harness
+for what ctl means.
+"""
+
+import hashlib
+import os
+import struct
+import sys
+
+OUR_MAC = bytes([2, 0, 0, 0, 0, 10])
+PEER_MAC = bytes([2, 0, 0, 0, 0, 2])
+BCAST_MAC = b"\xff" * 6
+
+
+def ip(n):
+    return bytes([198, 18, 0, n])
+
+
+OUR_IP = ip(10)
+PEER_IP = ip(2)
+
+
+def rec(ctl, data):
+    return bytes([ctl]) + struct.pack(">H", len(data)) + data
+
+
+def write(outdir, name, data):
+    os.makedirs(outdir, exist_ok=True)
+    with open(os.path.join(outdir, name), "wb") as f:
+        f.write(data)
+
+
+# ---- DHCP (RFC 2131, 2132, 3396) ----
+
+def opt(code, data):
+    return bytes([code, len(data)]) + data
+
+
+def bootp(op=2, yiaddr=b"\0" * 4, siaddr=b"\0" * 4, sname=b"",
+          file=b"", options=b"", xid=b"\x12\x34\x56\x78"):
+    pkt = bytes([op, 1, 6, 0]) + xid + b"\0" * 4
+    pkt += b"\0" * 4 + yiaddr + siaddr + b"\0" * 4
+    pkt += OUR_MAC + b"\0" * 10
+    pkt += sname.ljust(64, b"\0") + file.ljust(128, b"\0")
+    return pkt + b"\x63\x82\x53\x63" + options + b"\xff"
+
+
+def lease_options(msg_type, server=1):
+    return (opt(53, bytes([msg_type])) + opt(54, ip(server)) +
+            opt(51, struct.pack(">I", 3600)) +
+            opt(1, bytes([255, 255, 255, 0])) + opt(3, ip(1)) +
+            opt(6, ip(1) + ip(3)) + opt(12, b"client") +
+            opt(15, b"example.test") + opt(17, b"iscsi:198.18.0.4::::iqn.x") +
+            opt(175, opt(8, b"\1") + opt(1, b"\xff") + opt(235, b"\0\1\0")) +
+            opt(209, b"pxelinux.cfg/default") + opt(210, b"tftp://198.18.0.2/"))
+
+
+def dhcp_seeds(out):
+    offer = bootp(yiaddr=OUR_IP, siaddr=PEER_IP, file=b"pxelinux.0",
+                  options=lease_options(2))
+    ack = bootp(yiaddr=OUR_IP, siaddr=PEER_IP, file=b"pxelinux.0",
+                options=lease_options(5))
+    nak = bootp(options=opt(53, b"\6") + opt(54, ip(1)))
+    proxy_offer = bootp(siaddr=PEER_IP, options=(
+        opt(53, b"\2") + opt(54, ip(5)) + opt(60, b"PXEClient") +
+        opt(43, opt(6, b"\x08") + opt(71, b"\x80\x00\x00\x00")) +
+        opt(67, b"undionly.kpxe\0")))
+    proxy_ack = bootp(siaddr=PEER_IP, options=(
+        opt(53, b"\5") + opt(54, ip(5)) + opt(60, b"PXEClient") +
+        opt(67, b"boot.ipxe")))
+    overloaded = bootp(yiaddr=OUR_IP, options=(
+        opt(52, b"\3") + opt(53, b"\5") + opt(54, ip(1))),
+        file=opt(67, b"boot/over.ipxe") + opt(12, b"b") + b"\xff",
+        sname=opt(66, b"198.18.0.2") + b"\0\0\xff")
+    split = bootp(yiaddr=OUR_IP, options=(
+        opt(53, b"\5") + opt(54, ip(1)) +
+        opt(175, opt(8, b"\1") + b"\xb0") + opt(175, b"\1\1") +
+        opt(12, b"a" * 255) + opt(12, b"b" * 20) +
+        opt(43, opt(6, b"\x08") + b"\x47\x09")))
+
+    # Sender in ctl bits 4-5: 0 = .1:67, 1 = .5:67, 2 = .5:4011.
+    write(out, "dora", rec(0, offer) + rec(3, ack))
+    write(out, "proxy", rec(0, offer) + rec(0x10, proxy_offer) +
+          rec(3, ack) + rec(0x23, proxy_ack))
+    write(out, "proxy-silent", rec(0x10, proxy_offer) + rec(0, offer) +
+          rec(3, ack))
+    write(out, "nak", rec(0, offer) + rec(5, nak) + rec(5, offer) +
+          rec(5, ack))
+    write(out, "overloaded", rec(0, overloaded.replace(
+        opt(53, b"\5"), opt(53, b"\2"))) + rec(3, overloaded))
+    write(out, "split", rec(0, split))
+    write(out, "bad-magic", rec(0, offer[:236] + b"\0\0\0\0" + offer[240:]))
+    write(out, "short", rec(0, offer[:241]))
+
+
+# ---- TFTP (RFC 1350, 2347, 2348, 2349, 7440) ----
+
+def oack(**opts):
+    body = b""
+    for name, value in opts.items():
+        body += name.encode() + b"\0" + str(value).encode() + b"\0"
+    return b"\0\6" + body
+
+
+def data(block, payload):
+    return struct.pack(">HH", 3, block & 0xffff) + payload
+
+
+def error(code, text):
+    return struct.pack(">HH", 5, code) + text + b"\0"
+
+
+def tftp_seeds(out):
+    # ctl bits 3-4 choose the sender: 0 = server port 1069, 1 = server
+    # port 2000, 2 = server port 69, 3 = another host.
+    write(out, "oack", rec(0, oack(blksize=1432, tsize=3000, windowsize=4)) +
+          rec(0, data(1, b"a" * 1432)) + rec(0, data(2, b"b" * 1432)) +
+          rec(0, data(3, b"c" * 136)))
+    write(out, "plain", rec(0, data(1, b"x" * 512)) +
+          rec(3, data(2, b"y" * 100)))
+    write(out, "error", rec(0, error(1, b"File not found")))
+    write(out, "reorder", rec(0, oack(blksize=8, tsize=40, windowsize=2)) +
+          rec(0, data(2, b"2" * 8)) + rec(0, data(1, b"1" * 8)) +
+          rec(1, data(2, b"2" * 8)) + rec(3, data(3, b"3" * 8)) +
+          rec(4, data(5, b"5" * 8)) + rec(4, data(4, b"4" * 8)) +
+          rec(0, data(5, b"5" * 8)) + rec(0, data(6, b"")))
+    write(out, "stranger", rec(0, oack(blksize=512, tsize=600)) +
+          rec(0x18, data(1, b"s" * 512)) + rec(0x08, data(1, b"t" * 512)) +
+          rec(0, data(1, b"u" * 512)) + rec(5, data(2, b"v" * 88)))
+    write(out, "bad-oack", rec(0, oack(blksize=65464)))
+    write(out, "timeout", rec(0, oack(tsize=1024)) +
+          rec(6, data(1, b"w" * 512)) + rec(7, data(2, b"z" * 512)))
+
+
+# ---- Ethernet, ARP, IPv4 ----
+
+def checksum(b):
+    if len(b) % 2:
+        b += b"\0"
+    s = sum(struct.unpack(">%dH" % (len(b) // 2), b))
+    while s >> 16:
+        s = (s & 0xffff) + (s >> 16)
+    return struct.pack(">H", ~s & 0xffff)
+
+
+def eth(dest, proto, payload):
+    return dest + PEER_MAC + struct.pack(">H", proto) + payload
+
+
+def ipv4(proto, payload, src=PEER_IP, dest=OUR_IP, ident=1, frags=0,
+         options=b""):
+    hlen = 20 + len(options)
+    hdr = struct.pack(">BBHHHBB", 0x40 | hlen // 4, 0, hlen + len(payload),
+                      ident, frags, 64, proto) + b"\0\0" + src + dest
+    hdr += options
+    return hdr[:10] + checksum(hdr) + hdr[12:] + payload
+
+
+def udp(sport, dport, payload, src=PEER_IP, dest=OUR_IP, with_sum=True):
+    length = 8 + len(payload)
+    head = struct.pack(">HHHH", sport, dport, length, 0)
+    if not with_sum:
+        return head + payload
+    pseudo = src + dest + struct.pack(">BBH", 0, 17, length)
+    return head[:6] + checksum(pseudo + head + payload) + payload
+
+
+def icmp_echo(kind, ident, seq, payload):
+    head = struct.pack(">BBHHH", kind, 0, 0, ident, seq)
+    return head[:2] + checksum(head + payload) + head[4:] + payload
+
+
+def arp(op, tha, tpa, sha=PEER_MAC, spa=PEER_IP):
+    return struct.pack(">HHBBH", 1, 0x0800, 6, 4, op) + sha + spa + tha + tpa
+
+
+def ipv4_seeds(out):
+    to_us = 0x30     # fix checksums, header from the peer to us
+    frame_ip = lambda p: eth(OUR_MAC, 0x0800, p)
+    dgram = udp(4000, 7777, bytes(range(40)), with_sum=False)
+    frags = [ipv4(17, dgram[0:16], ident=7, frags=0x2000),
+             ipv4(17, dgram[16:32], ident=7, frags=0x2000 | 2),
+             ipv4(17, dgram[32:], ident=7, frags=4)]
+
+    write(out, "arp-request", rec(to_us, eth(BCAST_MAC, 0x0806,
+                                             arp(1, b"\0" * 6, OUR_IP))))
+    write(out, "arp-reply", rec(to_us, eth(OUR_MAC, 0x0806,
+                                           arp(2, OUR_MAC, OUR_IP))))
+    write(out, "ping", rec(to_us, frame_ip(ipv4(1, icmp_echo(
+        8, 1, 1, b"0123456789abcdef")))) + rec(to_us, eth(
+            OUR_MAC, 0x0806, arp(2, OUR_MAC, OUR_IP))))
+    write(out, "pong", rec(to_us, frame_ip(ipv4(1, icmp_echo(
+        0, 1, 1, bytes(range(24)))))))
+    write(out, "udp", rec(to_us, frame_ip(ipv4(17, udp(
+        4000, 7777, b"hello")))) + rec(to_us, frame_ip(ipv4(17, udp(
+            4000, 69, b"\0\1file\0octet\0")))))
+    write(out, "fragments", b"".join(rec(to_us, frame_ip(f))
+                                     for f in reversed(frags)))
+    write(out, "fragment-timeout", rec(to_us, frame_ip(frags[0])) +
+          rec(to_us | 7, frame_ip(frags[1])) +
+          rec(to_us, frame_ip(frags[2])))
+    write(out, "fragment-overlap", rec(to_us, frame_ip(
+        ipv4(17, dgram[0:24], ident=8, frags=0x2000))) +
+        rec(to_us, frame_ip(ipv4(17, dgram[16:], ident=8, frags=2))))
+    write(out, "fragment-queue", b"".join(
+        rec(to_us | 0x08, frame_ip(ipv4(17, b"q" * 8, ident=i,
+                                         frags=0x2000 | i)))
+        for i in range(40)))
+    write(out, "broadcast", rec(0x10, eth(BCAST_MAC, 0x0800, ipv4(
+        17, udp(68, 7777, b"x", dest=ip(255)), dest=ip(255)))))
+    write(out, "ip-options", rec(to_us, frame_ip(ipv4(
+        17, udp(1, 7777, b"opt"), options=b"\x94\x04\0\0"))))
+    write(out, "runt", rec(0, OUR_MAC + PEER_MAC + b"\x08"))
+
+
+# ---- URIs and settings ----
+
+URIS = [
+    b"tftp://198.18.0.1/boot/pxelinux.0",
+    b"http://user:pw@host:8080/a/b?x=1#frag",
+    b"iscsi:198.18.0.1::::iqn.2007-08.x:y",
+    b"http://[fe80::1]:8080/x",
+    b"ftp://j%40x:p%3aw%25@h%2Dst/a%20b?c%20d#e%20f",
+    b"file:///boot/x.efi",
+    b"http://boot.example/a/b/c/d;p?q\0../../../g",
+    b"http://a/b/c/d;p?q\0g;x?y#s",
+    b"tftp://198.18.0.2/\0.././//./x/../y?#",
+    b"data:text/plain,hi?there#f\0//other/p",
+    b"HTTP://H:80\0?q",
+]
+
+SETTINGS = [
+    b"ip\x00198.18.0.99\x00${fz/ip} ${fz.sub/hostname} ${net0/mac}",
+    b"175.8:uint8\x000x7f\x00${fz/175.8} ${netX/mac:hexhyp}",
+    b"fz.tmp/foo:hex\x0001:02:ff\x00${${fz.sub/hostname}} ${unknown}",
+    b"net0/filename\x00http://x/${fz/ip}\x00${net0.dhcp/filename:hex}",
+    b"uuid:uuid\x00c0ffee00-0000-4000-8000-000000000001\x00${uuid}",
+    b"61:hexhyp\x0001-02-03\x00${fz.sub/61:hexraw}${fz.sub/61:uuid}",
+    b"x:int16\x00-32768\x00${x:int32}${",
+    b"12.1:ipv4\x00255.255.255.255\x00$${{}}}",
+]
+
+
+def text_seeds(out, items):
+    for i, item in enumerate(items):
+        write(out, "seed%02d" % i, item)
+
+
+# ---- captures ----
+
+def frames(path):
+    """Ethernet frames of a classic pcap or pcapng file."""
+    with open(path, "rb") as f:
+        raw = f.read()
+    if len(raw) < 24:
+        return
+    magic = raw[:4]
+    if magic in (b"\xd4\xc3\xb2\xa1", b"\x4d\x3c\xb2\xa1",
+                 b"\xa1\xb2\xc3\xd4", b"\xa1\xb2\x3c\x4d"):
+        e = "<" if magic[0] in (0xd4, 0x4d) else ">"
+        if struct.unpack(e + "I", raw[20:24])[0] != 1:
+            return
+        pos = 24
+        while pos + 16 <= len(raw):
+            incl = struct.unpack(e + "I", raw[pos + 8:pos + 12])[0]
+            yield raw[pos + 16:pos + 16 + incl]
+            pos += 16 + incl
+    elif magic == b"\x0a\x0d\x0d\x0a":
+        e, links, pos = "<", [], 0
+        while pos + 12 <= len(raw):
+            if raw[pos:pos + 4] == b"\x0a\x0d\x0d\x0a":
+                e = "<" if raw[pos + 8:pos + 12] == b"\x4d\x3c\x2b\x1a" \
+                    else ">"
+                links = []
+            btype, blen = struct.unpack(e + "II", raw[pos:pos + 8])
+            if blen < 12:
+                return
+            body = raw[pos + 8:pos + blen - 4]
+            if btype == 1:
+                links.append(struct.unpack(e + "H", body[:2])[0])
+            elif btype == 6 and len(body) >= 20:
+                iface, _, _, cap = struct.unpack(e + "IIII", body[:16])
+                if iface < len(links) and links[iface] == 1:
+                    yield body[20:20 + cap]
+            elif btype == 3 and links and links[0] == 1:
+                yield body[4:]
+            pos += blen
+
+
+def udp_of(frame):
+    """(src ip, sport, dest ip, dport, payload) of an IPv4/UDP frame."""
+    if len(frame) < 34 or frame[12:14] != b"\x08\x00":
+        return None
+    hlen = (frame[14] & 15) * 4
+    if frame[23] != 17 or len(frame) < 14 + hlen + 8:
+        return None
+    u = frame[14 + hlen:]
+    sport, dport, length = struct.unpack(">HHH", u[:6])
+    return frame[26:30], sport, frame[30:34], dport, u[8:max(length, 8)]
+
+
+def to_us(frame):
+    """The frame as if sent to us: our MAC and, for IPv4, our address
+    (the harness fills in the checksums)."""
+    frame = bytearray(OUR_MAC + frame[6:])
+    if len(frame) >= 34 and frame[12:14] == b"\x08\x00":
+        frame[30:34] = OUR_IP
+    return bytes(frame)
+
+
+def capture_seeds(outdir, pcapdir):
+    for top, _, files in os.walk(pcapdir):
+        for name in sorted(files):
+            if not name.endswith((".pcap", ".pcapng")):
+                continue
+            try:
+                got = list(frames(os.path.join(top, name)))
+            except (OSError, struct.error):
+                continue
+            tag = hashlib.sha1(name.encode()).hexdigest()[:8]
+            add_capture(outdir, tag, got)
+
+
+def add_capture(outdir, tag, got):
+    """Seeds from one capture: its frames for ipv4, each BOOTP packet
+    and the conversation's replies for dhcp, and for tftp what servers
+    sent in each transfer plus any odd packet on its own."""
+    bootp_recs, transfers = b"", []
+    client = None
+    for i in range(0, min(len(got), 64), 8):
+        write(os.path.join(outdir, "ipv4"), "cap-%s-%d" % (tag, i),
+              b"".join(rec(0x30, to_us(f)[:4000]) for f in got[i:i + 8]))
+    for frame in got:
+        u = udp_of(frame)
+        if not u:
+            continue
+        src, sport, dest, dport, payload = u
+        name = "cap-" + hashlib.sha1(payload).hexdigest()[:12]
+        if {sport, dport} & {67, 68, 4011} and len(payload) >= 240:
+            write(os.path.join(outdir, "dhcp"), name, rec(0, payload))
+            if payload[0] == 2:
+                bootp_recs += rec(0x20 if sport == 4011 else 0, payload)
+        elif dport == 69 and payload[:2] == b"\0\1":
+            client = (src, sport)
+            transfers.append(b"")
+        elif client and (dest, dport) == client:
+            transfers[-1] += rec(0, payload)
+        elif len(payload) >= 2 and payload[0] == 0 and \
+                payload[1] in (2, 5, 6):
+            write(os.path.join(outdir, "tftp"), name, rec(0, payload))
+    if bootp_recs:
+        write(os.path.join(outdir, "dhcp"), "cap-%s-all" % tag, bootp_recs)
+    for i, recs in enumerate(transfers[:8]):
+        if recs:
+            write(os.path.join(outdir, "tftp"), "cap-%s-%d" % (tag, i),
+                  recs[:6000])
+
+
+def main():
+    if len(sys.argv) not in (2, 3):
+        sys.exit("usage: mkseeds.py OUTDIR [PCAPDIR]")
+    out = sys.argv[1]
+    dhcp_seeds(os.path.join(out, "dhcp"))
+    tftp_seeds(os.path.join(out, "tftp"))
+    ipv4_seeds(os.path.join(out, "ipv4"))
+    text_seeds(os.path.join(out, "uri"), URIS)
+    text_seeds(os.path.join(out, "settings"), SETTINGS)
+    if len(sys.argv) == 3 and os.path.isdir(sys.argv[2]):
+        capture_seeds(out, sys.argv[2])
+
+
+if __name__ == "__main__":
+    main()
