@@ -76,9 +76,11 @@ static void parse_authority(struct uri *uri, char **pool, const char *p,
 		p = at + 1;
 	}
 
-	if (p < end && *p == '[') {
-		s = memchr(p, ']', end - p);
-		s = s ? s + 1 : end;
+	/* "[...]" is an IP literal only when a port or nothing follows;
+	 * otherwise the brackets are just characters of the host. */
+	s = p < end && *p == '[' ? memchr(p, ']', end - p) : NULL;
+	if (s && (s + 1 == end || s[1] == ':')) {
+		s++;
 	} else {
 		s = memchr(p, ':', end - p);
 		if (!s)
@@ -163,6 +165,16 @@ static void put_str(struct out *o, const char *s)
 }
 
 /* Escapes every byte outside unreserved, sub-delims and extra. */
+/* "[...]" with no other bracket: written as is, escaped otherwise. */
+static bool is_ip_literal(const char *host)
+{
+	size_t len = strlen(host);
+
+	return len >= 2 && host[0] == '[' && host[len - 1] == ']' &&
+	       !memchr(host + 1, '[', len - 1) &&
+	       memchr(host, ']', len) == host + len - 1;
+}
+
 static void put_escaped(struct out *o, const char *s, const char *extra)
 {
 	static const char hex[] = "0123456789ABCDEF";
@@ -202,7 +214,7 @@ size_t format_uri(const struct uri *uri, char *buf, size_t size)
 				put_char(&o, '@');
 			}
 			put_escaped(&o, uri->host,
-				    uri->host[0] == '[' ? ":[]" : "");
+				    is_ip_literal(uri->host) ? ":[]" : "");
 			if (uri->port) {
 				put_char(&o, ':');
 				put_escaped(&o, uri->port, "");

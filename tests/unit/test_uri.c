@@ -133,6 +133,35 @@ UNIT_TEST(uri_format)
 	ok(format_uri(&uri, buf, 1) == 17 && buf[0] == '\0');
 }
 
+/* Brackets that do not make an IP literal survive a round trip. */
+UNIT_TEST(uri_brackets)
+{
+	static const char *const texts[] = {
+		"http://%5Bx:80/", "h://[fe80:%5DA", "http://[::1]x:80/p",
+		"http://[::1]:8080/p",
+	};
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(texts); i++) {
+		struct uri *uri = parse_uri(texts[i]), *again;
+		char *text = format_uri_alloc(uri);
+
+		again = parse_uri(text);
+		ok(again && !strcmp(uri->host, again->host));
+		ok(again && !strcmp(uri->port ? uri->port : "",
+				    again->port ? again->port : ""));
+		free(again);
+		free(text);
+		free(uri);
+	}
+	{
+		struct uri *uri = parse_uri("http://[::1]:8080/p");
+
+		ok_str(uri->host, "[::1]");
+		ok_str(uri->port, "8080");
+		free(uri);
+	}
+}
+
 UNIT_TEST(uri_port_decode)
 {
 	struct uri *uri;
