@@ -1,13 +1,14 @@
 /* UDP (RFC 768): connections bound to local ports (fixed or ephemeral),
  * datagrams sent with a checksum, and received ones checked and handed
  * to the connection bound to their destination port. */
+#include <stdlib.h>
 #include <net/udp.h>
 
 #define UDP_EPHEMERAL_MIN 49152
 #define UDP_EPHEMERAL_MAX 65535
 
 static LIST_HEAD(udp_conns);
-static unsigned int next_ephemeral = UDP_EPHEMERAL_MIN;
+static unsigned int next_ephemeral;	/* 0: not chosen yet */
 
 PROTO_STATS(udp_stats, "udp");
 
@@ -27,6 +28,10 @@ static int udp_ephemeral_port(void)
 	unsigned int tries = UDP_EPHEMERAL_MAX - UDP_EPHEMERAL_MIN + 1;
 	unsigned int port;
 
+	/* A random first port: each boot's conversations look new to
+	 * servers that still remember the last one's. */
+	if (!next_ephemeral)
+		next_ephemeral = UDP_EPHEMERAL_MIN + random() % tries;
 	while (tries--) {
 		port = next_ephemeral;
 		next_ephemeral = port == UDP_EPHEMERAL_MAX ?

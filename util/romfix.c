@@ -27,6 +27,8 @@
 #define LKRN_INIT_SIZE 0x260
 #define LKRN_MAGIC 0x53726448		/* "HdrS" */
 
+#define MAX(a, b) ((a) > (b) ? (a) : (b))
+
 static const char *file_name;
 
 static void die(const char *why)
@@ -195,9 +197,13 @@ static int fix_lkrn(int argc, char **argv)
 	    get32(img + setup_len) != CXZ_MAGIC)
 		die("no compressed part after the setup sectors");
 	pm_len = len - setup_len;
+	/* Unpacking may first move the stream past the firmware's end;
+	 * the relocation table, unpacked after the part as linked
+	 * (syssize before this fix), goes there afterwards. */
+	room = MAX(pm_len, get32(img + setup_len + CXZ_HDR_OUT_LEN) -
+		   16 * get32(img + LKRN_SYSSIZE) + 16);
+	room = (room + 15) & ~15u;
 	put32(img + LKRN_SYSSIZE, (pm_len + 15) / 16);
-	/* Unpacking may first move the stream past the firmware's end. */
-	room = (pm_len + 15) & ~15u;
 	put32(img + LKRN_INIT_SIZE, get32(img + LKRN_INIT_SIZE) + room);
 	write_file(img, len);
 	printf("romfix: %s: %zu bytes, init_size %u\n", file_name, len,

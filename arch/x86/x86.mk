@@ -12,7 +12,9 @@ X_CFLAGS  := $(CFLAGS_COMMON) -m32 -march=i686 -fno-pie -fno-stack-protector \
 	-mno-sse -mno-mmx -mno-red-zone -fno-asynchronous-unwind-tables \
 	-Iarch/x86/include
 # The real-mode part is code and data at once (RWX), as it must be;
-# binutils 2.39 and later would warn about that.
+# binutils 2.39 and later would warn about that.  The images link with
+# --emit-relocs: util/reloc turns the kept records into the table by
+# which the 32-bit part moves itself (arch/x86/include/reloc.h).
 X_LD      := $(LD) -m elf_i386 -nostdlib -static \
 	$(shell $(LD) --help 2>/dev/null | grep -o -m1 -- --no-warn-rwx-segments)
 OBJCOPY   ?= objcopy
@@ -20,7 +22,7 @@ NM        ?= nm
 
 # The platform-independent core, rebuilt for 32 bits, and the platform.
 X_CORE_SRCS := $(wildcard src/*.c usr/*.c net/*.c drivers/bus/*.c drivers/net/*.c)
-X_ARCH_SRCS := $(wildcard arch/x86/core/*.c arch/x86/core/*.S \
+X_ARCH_SRCS := $(wildcard arch/x86/core/*.c arch/x86/core/*.S arch/x86/usr/*.c \
 	arch/x86/image/*.c)
 # What each prefix hands over to C lives in a file of its own per image.
 X_LKRN_SRCS := arch/x86/core/lkrn.c
@@ -42,7 +44,7 @@ ROM_MLNX_NAME = $(shell echo PRODUCT_ROM_NAME | $(CC) -E -P -I. \
 # Host tools (hosted C with the C library).
 HOSTCC    ?= cc
 X_UTIL    := $(X)/util
-.SECONDARY: $(X_UTIL)/cxz $(X_UTIL)/romfix $(X)/cxboot.lkrn.cxz \
+.SECONDARY: $(X_UTIL)/cxz $(X_UTIL)/reloc $(X_UTIL)/romfix $(X)/cxboot.lkrn.cxz \
 	$(X)/cxboot.rom.cxz $(X)/cxboot.lkrn.elf $(X)/cxboot.rom.elf
 
 .PHONY: x86 check-qemu
@@ -55,7 +57,8 @@ $(X)/obj/%.o: %.S
 	@mkdir -p $(dir $@)
 	$(CC) $(X_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(X_UTIL)/%: util/%.c arch/x86/include/cxz.h arch/x86/include/romhdr.h
+$(X_UTIL)/%: util/%.c arch/x86/include/cxz.h arch/x86/include/romhdr.h \
+		arch/x86/include/reloc.h
 	@mkdir -p $(dir $@)
 	$(HOSTCC) -std=gnu11 -O2 -Wall -Wextra -Werror -Iarch/x86/include \
 		-o $@ $<
@@ -64,21 +67,24 @@ X_LDS := arch/x86/scripts/payload.lds
 $(X)/cxboot.lkrn.elf: $(call objs,$(X),arch/x86/prefix/lkrnprefix.S \
 		arch/x86/prefix/unpack.S $(X_LKRN_SRCS)) $(X_OBJS) \
 		arch/x86/scripts/lkrn.lds $(X_LDS)
-	$(X_LD) -T arch/x86/scripts/lkrn.lds -Map $@.map -o $@ \
+	$(X_LD) --emit-relocs -T arch/x86/scripts/lkrn.lds -Map $@.map -o $@ \
 		$(filter %.o,$^)
 $(X)/cxboot.rom.elf: $(call objs,$(X),arch/x86/prefix/romprefix.S \
 		arch/x86/prefix/unpack.S $(X_ROM_SRCS)) $(X_OBJS) \
 		arch/x86/scripts/rom.lds $(X_LDS)
-	$(X_LD) -T arch/x86/scripts/rom.lds -Map $@.map -o $@ \
+	$(X_LD) --emit-relocs -T arch/x86/scripts/rom.lds -Map $@.map -o $@ \
 		$(filter %.o,$^)
 
-# The 32-bit part of an image (linked at 1 MiB, up to _payload_end),
-# compressed; the build log shows its size before and after.
-$(X)/%.cxz: $(X)/%.elf $(X_UTIL)/cxz
+# The 32-bit part of an image (linked at 1 MiB, up to _payload_end) and
+# its relocation table, compressed; the build log shows the size before
+# and after.
+$(X)/%.cxz: $(X)/%.elf $(X_UTIL)/cxz $(X_UTIL)/reloc
 	$(OBJCOPY) -O binary -R .setup -R .prefix --pad-to=0x$$($(NM) $< | \
 		sed -n 's/ [A-Za-z] _payload_end$$//p') $< $@.bin
+	$(X_UTIL)/reloc $< $@.rel
+	cat $@.rel >> $@.bin
 	$(X_UTIL)/cxz $@.bin $@
-	rm -f $@.bin
+	rm -f $@.bin $@.rel
 
 # Base-memory part (cut out of the ELF) and compressed 32-bit part, then
 # the header fixed for them.

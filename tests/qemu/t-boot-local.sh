@@ -3,7 +3,9 @@
 # Ctrl-B at the banner gives the shell without autoboot; a kernel that
 # the boot loader handed over as our initrd boots from the shell with
 # the arguments imgargs gave it (Linux echoes its command line, then
-# panics for want of a root file system, which ends QEMU).
+# panics for want of a root file system, which ends QEMU).  The same
+# kernel marked not relocatable (loadable only at 1 MiB, where the
+# firmware was unpacked before it moved itself up) boots too.
 . "$(dirname "$0")/lib.sh"
 qt_init boot-local "${1:-bin/cxboot.lkrn}"
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -34,4 +36,18 @@ if qt_wait_exit 60; then
 else
 	qt_fail "QEMU ended with the panic"
 fi
+
+# relocatable_kernel (setup header offset 0x234) cleared.
+cp "$PAYLOAD/vmlinuz" "$WORK/fixed"
+printf '\000' | dd of="$WORK/fixed" bs=1 seek=$((0x234)) conv=notrunc \
+	status=none
+qt_boot fixed -nographic -kernel "$IMAGE" -initrd "$WORK/fixed"
+expect_output "shell" "cxboot>" 60
+qt_send 'imgargs initrd console=ttyS0 panic=-1 cxtest=fixed-43'
+qt_wait "cxboot>" 30 || true
+qt_send 'boot initrd'
+expect_output "a kernel that is not relocatable starts at 1 MiB" \
+	"Command line: console=ttyS0 panic=-1 cxtest=fixed-43" 120
+expect_output "and runs" "Kernel panic" 120
+qt_wait_exit 60 || true
 qt_finish

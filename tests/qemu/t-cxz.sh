@@ -14,6 +14,7 @@ cxz=$bin/util/cxz
 ${CC:-gcc} -m32 -nostdlib -static -no-pie -I. -Iarch/x86/include \
 	-Wl,--defsym=_text=0,--defsym=_end=0,--defsym=_payload_size=0 \
 	-Wl,--defsym=__bss_start=0,--defsym=__bss_end=0 \
+	-Wl,--defsym=_payload_end=0,--defsym=_reloc_room=0 \
 	-o "$WORK/decode" tests/qemu/cxz-decode.S 2>"$WORK/cc.log" ||
 	qt_skip "cannot build an i386 program: $(head -1 "$WORK/cc.log")"
 rc=0

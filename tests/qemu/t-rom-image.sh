@@ -45,11 +45,14 @@ expect_true "romfix refuses a name without room for the PCI address" \
 	'! "$bin/util/romfix" rom --name "$(printf "%050d" 0)" \
 		"$WORK/again.rom" 2>/dev/null'
 
-# The payload inside the ROM is what was linked.
+# The payload inside the ROM is what was linked, then its relocation
+# table.
 off=$((0x$(nm "$bin/cxboot.rom.elf" | sed -n 's/ A _payload_offset$//p')))
 end=0x$(nm "$bin/cxboot.rom.elf" | sed -n 's/ [A-Za-z] _payload_end$//p')
 objcopy -O binary -R .prefix --pad-to="$end" "$bin/cxboot.rom.elf" \
 	"$WORK/linked.bin"
+"$bin/util/reloc" "$bin/cxboot.rom.elf" "$WORK/reloc.tab"
+cat "$WORK/reloc.tab" >>"$WORK/linked.bin"
 tail -c +$((off + 1)) "$bin/1af41000.rom" >"$WORK/payload.cxz"
 expect_true "the ROM's payload decompresses to the linked 32-bit part" \
 	'"$bin/util/cxz" -d "$WORK/payload.cxz" "$WORK/payload.bin" 2>/dev/null &&

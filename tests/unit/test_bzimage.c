@@ -1,6 +1,5 @@
 /* The bzImage loader's arithmetic (arch/x86/image/bzlayout.c): reading
- * setup headers built here field by field, "vga=" options, and placing
- * kernels and initrds in made-up memory maps. */
+ * setup headers built here field by field, and "vga=" options. */
 #include <errno.h>
 #include <stdint.h>
 #include "test.h"
@@ -160,51 +159,4 @@ UNIT_TEST(bzimage_vid_mode)
 	ok(bz_vid_mode("vga=bogus", 7) == 7);
 	ok(bz_vid_mode("vga=0x10000", 7) == 7);
 	ok(bz_vid_mode("vga=", 7) == 7);
-}
-
-UNIT_TEST(bzimage_place_high)
-{
-	struct bz_range ram[] = { { MIB, 128 * MIB }, { 0, 0x9f000 } };
-	struct bz_range busy[] = { { 100 * MIB, 110 * MIB },
-				   { 60 * MIB, 70 * MIB } };
-
-	/* Top of RAM, below the limit, clear of busy ranges. */
-	ok(bz_place_high(ram, 2, NULL, 0, 4096, 4096, UINT32_MAX) ==
-	   128 * MIB - 4096);
-	ok(bz_place_high(ram, 2, busy, 2, 10 * MIB, 4096, UINT32_MAX) ==
-	   118 * MIB);
-	ok(bz_place_high(ram, 2, busy, 2, 20 * MIB, 4096, UINT32_MAX) ==
-	   80 * MIB);
-	ok(bz_place_high(ram, 2, busy, 2, 20 * MIB, 4096, 90 * MIB) ==
-	   70 * MIB);
-	ok(bz_place_high(ram, 2, busy, 2, 60 * MIB, 4096, UINT32_MAX) == 0);
-	/* Rounded down to the alignment. */
-	ok(bz_place_high(ram, 2, NULL, 0, 5000, 4096, 128 * MIB - 1) ==
-	   128 * MIB - 2 * 4096);
-	/* Exactly filling a gap. */
-	ok(bz_place_high(ram, 2, busy, 2, 30 * MIB, MIB, 100 * MIB) ==
-	   70 * MIB);
-	/* A limit beyond 4 GiB. */
-	ok(bz_place_high(ram, 1, NULL, 0, MIB, MIB, 1ULL << 33) ==
-	   127 * MIB);
-	/* The higher of two regions wins, whichever comes first. */
-	ok(bz_place_high(ram, 2, NULL, 0, 4096, 16, 0xa0000) ==
-	   0x9f000 - 4096);
-}
-
-UNIT_TEST(bzimage_place_low)
-{
-	struct bz_range ram[] = { { 0, 0x9f000 }, { MIB, 256 * MIB } };
-	struct bz_range busy[] = { { 0, MIB }, { MIB, MIB + 300001 },
-				   { 20 * MIB, 30 * MIB + 1 } };
-
-	ok(bz_place_low(ram, 2, busy, 3, 6 * MIB, 2 * MIB, 16 * MIB) ==
-	   32 * MIB);
-	ok(bz_place_low(ram, 2, busy, 2, 4 * MIB, 2 * MIB, 16 * MIB) ==
-	   16 * MIB);
-	ok(bz_place_low(ram, 2, busy, 3, 63 * MIB, 2 * MIB, 0) == 32 * MIB);
-	ok(bz_place_low(ram, 2, busy, 3, 4 * MIB, 2 * MIB, 0) == 2 * MIB);
-	ok(bz_place_low(ram, 2, busy, 3, 4 * MIB, 2 * MIB, 254 * MIB) == 0);
-	ok(bz_place_low(ram, 2, busy, 3, 300 * MIB, 2 * MIB, 0) == 0);
-	ok(bz_place_low(ram, 2, busy, 2, 512, 16, 0) == MIB + 300016);
 }

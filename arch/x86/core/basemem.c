@@ -18,3 +18,13 @@ void *prefix_area(void)
 {
 	return (void *)rm_base;
 }
+
+void *rm_flat(const void *sym)
+{
+	return (void *)(rm_base + (uintptr_t)sym);
+}
+
+uint32_t rm_farptr(const void *sym)
+{
+	return (rm_base >> 4) << 16 | (uint16_t)(uintptr_t)sym;
+}

@@ -8,6 +8,7 @@
 #include <usr/autoboot.h>
 #include <usr/shell.h>
 #include <bios.h>
+#include <hidemem.h>
 #include <prefix.h>
 #include <x86_io.h>
 
@@ -33,8 +34,8 @@ void x86_main(void)
 	struct image *script;
 	int rc = 0;
 
-	prefix_reserve();
 	run_init_fns();
+	hidemem_install();
 	printf(PRODUCT_NAME " " VERSION " -- network boot firmware\n");
 	/* A script from the loader runs instead of the shell; the shell
 	 * still gets a chance if it fails. */

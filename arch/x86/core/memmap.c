@@ -1,24 +1,21 @@
 /* The memory map and the heap's place in it.
  *
  * The map comes from INT 15h AX=E820h (ACPI spec, "INT 15H, E820H -
- * Query System Address Map"), or from AX=E801h on BIOSes without it.
- * The heap is the largest stretch of RAM below 4 GiB that avoids the
- * image and anything reserved with memmap_reserve() (the initrd),
- * preferably above 64 MiB so that the low memory stays free for the
- * operating systems we load.
- *
- * Still to come: hiding the firmware's memory from the loaded operating
- * system (hooking INT 15h E820), and moving the image out of the way to
- * high memory. */
+ * Query System Address Map"), or from AX=E801h on BIOSes without it,
+ * read once at start-up.  The image moves itself to the top of it
+ * (relocate.c); the heap is the largest stretch of RAM below 4 GiB that
+ * avoids the image and anything reserved with memmap_reserve() (the
+ * initrd), preferably above 64 MiB so that the low memory stays free
+ * for the operating systems we load.  Image and heap are hidden from what
+ * the firmware starts (hidemem.c). */
 #include <string.h>
 #include <cxboot/compiler.h>
 #include <cxboot/malloc.h>
 #include <bios.h>
+#include <hidemem.h>
 #include <memmap.h>
+#include <memplace.h>
 
-#define SMAP 0x534d4150			/* "SMAP" */
-#define E820_RAM 1
-#define E820_ATTR_ENABLED 0x1		/* ACPI 3.0 extended attributes */
 #define MAX_E820 64
 
 #define MIB (1024UL * 1024)
@@ -27,18 +24,9 @@
 #define TOP_4G 0xfffff000UL		/* highest usable end, page aligned */
 #define PAGE 4096UL
 
-struct e820_entry {
-	uint64_t base, len;
-	uint32_t type, attr;
-} __packed;
-
-struct range {
-	uint32_t start, end;		/* [start, end) */
-};
-
 extern char _text[], _end[];
 
-static struct range reserved[4];
+static struct mem_range reserved[4];
 static unsigned int nr_reserved;
 
 void memmap_reserve(uint32_t start, uint32_t len)
@@ -51,7 +39,9 @@ void memmap_reserve(uint32_t start, uint32_t len)
 	}
 }
 
-static struct range ram[MAX_E820];
+static struct e820_entry e820[MAX_E820];
+static unsigned int nr_e820;
+static struct mem_range ram[MAX_E820];
 static unsigned int nr_ram;
 
 static void add_ram(uint64_t base, uint64_t len)
@@ -83,8 +73,11 @@ static int read_e820(void)
 		bios_int(0x15, &r);
 		if ((r.eflags & EFLAGS_CF) || r.eax != SMAP || r.ecx < 20)
 			break;
-		if (e->type == E820_RAM && (e->attr & E820_ATTR_ENABLED))
-			add_ram(e->base, e->len);
+		if ((e->attr & E820_ATTR_ENABLED) && nr_e820 < MAX_E820) {
+			e820[nr_e820++] = *e;
+			if (e->type == E820_RAM)
+				add_ram(e->base, e->len);
+		}
 		cont = r.ebx;
 	} while (cont && ++n < 128);
 	return nr_ram ? 0 : -1;
@@ -111,6 +104,33 @@ static int read_e801(void)
 	return nr_ram ? 0 : -1;
 }
 
+int memmap_init(void)
+{
+	static int rc = 1;
+
+	if (rc > 0)
+		rc = read_e820() == 0 || read_e801() == 0 ? 0 : -1;
+	return rc;
+}
+
+uint32_t memmap_top(uint32_t size, uint32_t align, uint32_t avoid_start,
+		    uint32_t avoid_end)
+{
+	struct mem_range busy[ARRAY_SIZE(reserved) + 1];
+
+	memcpy(busy, reserved, nr_reserved * sizeof(*busy));
+	busy[nr_reserved].start = avoid_start;
+	busy[nr_reserved].end = avoid_end;
+	return place_high(ram, nr_ram, busy, nr_reserved + 1, size, align,
+			  TOP_4G);
+}
+
+const struct e820_entry *memmap_e820(unsigned int *n)
+{
+	*n = nr_e820;
+	return e820;
+}
+
 int memmap_ram(unsigned int i, uint32_t *start, uint32_t *end)
 {
 	if (i >= nr_ram)
@@ -122,7 +142,7 @@ int memmap_ram(unsigned int i, uint32_t *start, uint32_t *end)
 
 /* The largest part of [lo, hi) outside reserved[i..], into *best. */
 static void largest_free(uint32_t lo, uint32_t hi, unsigned int i,
-			 struct range *best)
+			 struct mem_range *best)
 {
 	if (lo >= hi)
 		return;
@@ -139,9 +159,9 @@ static void largest_free(uint32_t lo, uint32_t hi, unsigned int i,
 	}
 }
 
-static struct range place_heap(uint32_t floor)
+static struct mem_range place_heap(uint32_t floor)
 {
-	struct range best = { 0, 0 };
+	struct mem_range best = { 0, 0 };
 
 	for (unsigned int i = 0; i < nr_ram; i++) {
 		uint32_t lo = MAX(ram[i].start, floor);
@@ -154,9 +174,9 @@ static struct range place_heap(uint32_t floor)
 
 int heap_region(void **start, size_t *len)
 {
-	struct range best;
+	struct mem_range best;
 
-	if (read_e820() != 0 && read_e801() != 0)
+	if (memmap_init() != 0)
 		return -1;
 	memmap_reserve((uintptr_t)_text, _end - _text);
 	best = place_heap(HEAP_FLOOR);
@@ -164,6 +184,9 @@ int heap_region(void **start, size_t *len)
 		best = place_heap((uintptr_t)_end);
 	if (best.end == best.start)
 		return -1;
+	/* Both must survive whatever we start while we stay. */
+	hide_memory((uintptr_t)_text, (uintptr_t)_end);
+	hide_memory(best.start, best.end);
 	*start = (void *)best.start;
 	*len = best.end - best.start;
 	return 0;

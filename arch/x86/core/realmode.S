@@ -27,9 +27,13 @@
  * real-mode segment again.  (Intel SDM vol. 3, "Switching to Protected
  * Mode" and "Switching Back to Real-Address Mode".)
  *
- * The 32-bit part of the image may arrive compressed: the first pm_call
- * (with function 0) unpacks it (arch/x86/prefix/unpack.S), which must
- * happen before anything touches its code, data or .bss. */
+ * The 32-bit part of the image arrives compressed: the first pm_call
+ * (with function 0) unpacks it at its link address (1 MiB;
+ * arch/x86/prefix/unpack.S), which must happen before anything touches
+ * its code, data or .bss, and then moves it to the top of memory
+ * (relocate.c).  From then on real mode reaches it only through
+ * addresses that C stored here (rm_call's return point) or that pm_call
+ * corrects by the distance moved (function addresses, the stack). */
 #include <bios.h>
 
 #define CODE32_SEL 0x08
@@ -120,8 +124,7 @@ rm_print:
 /* Is the A20 line on?  ZF set if so.  Writes the complement of the
  * word at A20_TEST_ADDR to the same address + 1 MiB (FFFF:0500), which
  * changes the low word only when addresses wrap at 1 MiB.  Both words
- * are restored (the high one is part of this image); moves and pops
- * leave ZF from the compare. */
+ * are restored; moves and pops leave ZF from the compare. */
 a20_test:
 	pushw	%ds
 	pushw	%es
@@ -243,7 +246,7 @@ rm_real:
 	movl	%cr0, %eax
 	orb	$1, %al
 	movl	%eax, %cr0
-	ljmpl	$CODE32_SEL, $pm_return
+	ljmpl	*pm_return_vec
 
 a20_msg:
 	.asciz	"A20 line will not turn on; cannot start.\r\n"
@@ -263,8 +266,12 @@ payload_msg:
  *		call	pm_call
  *		lretw	$2		(the handler's flags, not the caller's)
  *
- * Function 0 unpacks the 32-bit part of the image (once, before any
- * other call) and returns with CF set if it is damaged. */
+ * The call returns with CF set, and nothing called, if the A20 line
+ * will not turn on.
+ *
+ * Function 0 unpacks the 32-bit part of the image and moves it to the
+ * top of memory (once, before any other call; relocate.c) and returns
+ * with CF set if it is damaged. */
 	.globl	pm_call
 pm_call:
 	pushfl
@@ -279,7 +286,14 @@ pm_call:
 	pushl	%ecx
 	pushl	%ebx
 	pushl	%eax			/* SS:SP is now a struct bios_regs */
-	cli
+	/* Whoever called may have turned A20 off since the last time
+	 * (an operating system loader, say). */
+	call	a20_enable
+	jnc	1f
+	movw	%sp, %bp
+	orw	$FLAGS_CF, BIOS_REGS_EFLAGS(%bp)
+	jmp	pm_call_pop
+1:	cli
 	/* The innermost real-mode stack position is now ours: below it
 	 * the BIOS runs when the function calls it. */
 	pushw	%cs:rm_sp
@@ -317,21 +331,33 @@ pm_call32:
 	lidtl	pm_idtr(%ebx)
 	cld
 	testl	%edi, %edi
-	jnz	1f
-	pushl	%esi
-	call	payload_prepare
-	popl	%esi
-	sbbl	%eax, %eax
-	andl	$FLAGS_CF, %eax
-	andl	$~FLAGS_CF, BIOS_REGS_EFLAGS(%esi)
-	orl	%eax, BIOS_REGS_EFLAGS(%esi)
-	jmp	2f
-1:	movl	%ebx, rm_base
+	jz	3f
+	addl	reloc_delta(%ebx), %edi
 	pushl	%esi
 	call	*%edi			/* C keeps %ebx */
 	addl	$4, %esp
 2:	popl	pm_esp(%ebx)
 	ljmp	$CODE16_SEL, $pm_call16
+
+	/* Function 0: unpack at the link address, then relocate (with
+	 * C at its link address) and use the stack of the moved copy
+	 * from now on. */
+3:	pushl	%esi
+	call	payload_prepare
+	jc	4f
+	movl	%ebx, rm_base
+	movl	$relocate, %eax
+	call	*%eax			/* the distance moved */
+	movl	%eax, reloc_delta(%ebx)
+	addl	$pm_stack_top, %eax
+	movl	%eax, 4(%esp)		/* pm_esp after this call */
+	clc
+4:	popl	%esi
+	sbbl	%eax, %eax
+	andl	$FLAGS_CF, %eax
+	andl	$~FLAGS_CF, BIOS_REGS_EFLAGS(%esi)
+	orl	%eax, BIOS_REGS_EFLAGS(%esi)
+	jmp	2b
 
 /* ... and back in 16-bit protected mode. */
 	.code16
@@ -352,6 +378,7 @@ pm_call_real:
 	movzwl	%cs:rm_sp, %esp
 	popw	%cs:rm_ss
 	popw	%cs:rm_sp
+pm_call_pop:
 	popl	%eax
 	popl	%ebx
 	popl	%ecx
@@ -365,6 +392,40 @@ pm_call_real:
 	popw	%gs
 	popfl
 	lretw	$4
+
+/* The INT 15h hook (hidemem.c): while int15_active, the memory-size
+ * queries (AX = E820h, E801h; AH = 88h) go to int15_handler() in C;
+ * everything else, and everything once inactive, goes straight on to
+ * the previous handler.  The caller gets its own flags back with the
+ * handler's CF. */
+	.globl	int15_entry, int15_old, int15_active
+int15_entry:
+	cmpb	$0, %cs:int15_active
+	je	1f
+	cmpw	$0xe820, %ax
+	je	2f
+	cmpw	$0xe801, %ax
+	je	2f
+	cmpb	$0x88, %ah
+	je	2f
+1:	ljmpw	*%cs:int15_old
+2:	pushl	$int15_handler
+	pushw	%cs
+	call	pm_call
+	pushw	%bp
+	movw	%sp, %bp
+	jc	3f
+	andb	$~FLAGS_CF, 6(%bp)	/* above BP: IP, CS, FLAGS */
+	jmp	4f
+3:	orb	$FLAGS_CF, 6(%bp)
+4:	popw	%bp
+	iretw
+
+	.balign	4
+int15_old:
+	.long	0			/* offset, then segment */
+int15_active:
+	.byte	0
 
 /* Descriptors: limit 15:0, base 23:0, access byte, flags (G, D/B) with
  * limit 19:16, base 31:24.  The 16-bit pair gets its base at boot. */
@@ -399,6 +460,15 @@ pm_call_real_vec:
 pm_call_vec:
 	.long	0			/* flat address of pm_call32 */
 	.word	CODE32_SEL
+pm_return_vec:
+	.long	0			/* set by rm_call: pm_return */
+	.word	CODE32_SEL
+
+/* How far the 32-bit part moved from its link address: added to every
+ * pm_call's function address (link addresses, as real mode knows
+ * them). */
+reloc_delta:
+	.long	0
 
 /* Where each side continues: the real-mode stack of the innermost
  * suspended pm_call (or ours), the protected-mode stack of the
@@ -445,6 +515,7 @@ rm_call:
 	pushl	%esi
 	pushl	%edi
 	movl	rm_base, %ebx
+	movl	$pm_return, pm_return_vec(%ebx)
 	movl	20(%esp), %eax
 	movb	%al, rm_is_int(%ebx)
 	movl	24(%esp), %eax

@@ -14,6 +14,7 @@
 #include <usr/autoboot.h>
 #include <usr/shell.h>
 #include <bios.h>
+#include <hidemem.h>
 #include <prefix.h>
 #include <romhdr.h>
 
@@ -70,8 +71,8 @@ void rom_bev(struct bios_regs *regs __unused)
 	bool shell_wanted = rom_header()[ROM_FLAGS] & ROM_FLAG_CTRL_B;
 
 	autoboot_preferred = rom_netdev;
-	prefix_reserve();
 	run_init_fns();
+	hidemem_install();
 	printf("%.*s starting\n", ROM_PRODUCT_SIZE, product);
 	if (!shell_wanted) {
 		autoboot_prepare();   /* the link comes up during the wait */
@@ -83,5 +84,6 @@ void rom_bev(struct bios_regs *regs __unused)
 		autoboot();
 	/* Nothing may keep writing into memory that is no longer ours. */
 	pci_remove_all();
+	hidemem_remove();
 	printf("Returning to the BIOS\n");
 }

@@ -5,6 +5,7 @@
  * the timer interrupt, and interrupts are off in protected mode.  PIT
  * channel 2 needs no interrupt: its gate and output are bits 0 and 5 of
  * port 61h. */
+#include <stdlib.h>
 #include <cxboot/process.h>
 #include <cxboot/timer.h>
 #include <x86_io.h>
@@ -45,6 +46,9 @@ static void calibrate(void)
 	if (!tsc_per_ms)
 		tsc_per_ms = 1000000;	/* no PIT?  guess 1 GHz */
 	tsc_zero = t0;
+	/* Cycles since power-on: the best a PC offers this early to make
+	 * each boot's identifiers (DHCP xid, UDP ports) its own. */
+	srandom((uint32_t)t1 ^ (uint32_t)(t1 >> 32));
 }
 
 unsigned long currticks(void)

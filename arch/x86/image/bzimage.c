@@ -16,6 +16,7 @@
 #include <cxboot/image.h>
 #include <net/netdevice.h>
 #include <bios.h>
+#include <hidemem.h>
 #include <memmap.h>
 #include "bzimage.h"
 
@@ -44,9 +45,9 @@ static uint32_t align_up(uint32_t v, uint32_t a)
 	return (v + a - 1) & ~(a - 1);
 }
 
-static struct bz_range range(const void *start, uint32_t len)
+static struct mem_range range(const void *start, uint32_t len)
 {
-	struct bz_range r = { (uintptr_t)start, (uintptr_t)start + len };
+	struct mem_range r = { (uintptr_t)start, (uintptr_t)start + len };
 
 	return r;
 }
@@ -68,11 +69,11 @@ static int plan_setup(struct image *image, const struct bz_header *hdr,
 		      struct bz_plan *plan)
 {
 	uint16_t *basemem_kib = real_to_flat(0x40, 0x13);
-	struct bz_range low = { 0x10000, MIN(*basemem_kib * 1024u, 0xa0000u) };
-	struct bz_range ours = { rm_base, rm_base + 0x10000 };
+	struct mem_range low = { 0x10000, MIN(*basemem_kib * 1024u, 0xa0000u) };
+	struct mem_range ours = { rm_base, rm_base + 0x10000 };
 	uint32_t size = BZ_HEAP_END + align_up(hdr->cmdline_max + 1, 16);
 
-	plan->setup = bz_place_high(&low, 1, &ours, 1, size, 16, low.end);
+	plan->setup = place_high(&low, 1, &ours, 1, size, 16, low.end);
 	if (!plan->setup) {
 		printf("%s: no room in base memory for the setup code\n",
 		       image->name);
@@ -81,7 +82,7 @@ static int plan_setup(struct image *image, const struct bz_header *hdr,
 	return 0;
 }
 
-static unsigned int ram_map(struct bz_range *ram)
+static unsigned int ram_map(struct mem_range *ram)
 {
 	unsigned int n = 0;
 
@@ -93,21 +94,21 @@ static unsigned int ram_map(struct bz_range *ram)
 /* The kernel at its preferred address or the next free aligned one
  * above; a kernel that is not relocatable only at 1 MiB. */
 static int plan_kernel(struct image *image, const struct bz_header *hdr,
-		       const struct bz_range *ram, unsigned int nram,
+		       const struct mem_range *ram, unsigned int nram,
 		       struct bz_plan *plan)
 {
-	struct bz_range busy[] = {
+	struct mem_range busy[] = {
 		{ 0, MIB },
 		range(_text, _end - _text),
 	};
+	/* Only the exact address will do for a fixed kernel. */
+	uint32_t align = hdr->relocatable ? hdr->kernel_alignment : 16;
 
-	plan->kernel = bz_place_low(ram, nram, busy, ARRAY_SIZE(busy),
-				    hdr->init_size, hdr->kernel_alignment,
-				    hdr->pref_address);
+	plan->kernel = place_low(ram, nram, busy, ARRAY_SIZE(busy),
+				 hdr->init_size, align, hdr->pref_address);
 	if (!plan->kernel && hdr->relocatable)
-		plan->kernel = bz_place_low(ram, nram, busy, ARRAY_SIZE(busy),
-					    hdr->init_size,
-					    hdr->kernel_alignment, MIB);
+		plan->kernel = place_low(ram, nram, busy, ARRAY_SIZE(busy),
+					 hdr->init_size, align, MIB);
 	if (!hdr->relocatable && plan->kernel != hdr->pref_address) {
 		printf("%s: kernel is not relocatable and its address "
 		       "(%#x) is taken\n", image->name, hdr->pref_address);
@@ -124,10 +125,10 @@ static int plan_kernel(struct image *image, const struct bz_header *hdr,
 /* All initrds one after the other, each on a page boundary, as high as
  * the kernel allows and clear of everything still needed. */
 static int plan_initrds(struct image *kernel, const struct bz_header *hdr,
-			const struct bz_range *ram, unsigned int nram,
+			const struct mem_range *ram, unsigned int nram,
 			struct bz_plan *plan)
 {
-	struct bz_range busy[MAX_BUSY] = {
+	struct mem_range busy[MAX_BUSY] = {
 		{ 0, MIB },
 		range(_text, _end - _text),
 		{ plan->kernel, plan->kernel + hdr->init_size },
@@ -159,7 +160,7 @@ static int plan_initrds(struct image *kernel, const struct bz_header *hdr,
 	plan->initrd = 0;
 	if (!total)
 		return 0;
-	plan->initrd = bz_place_high(ram, nram, busy, nbusy, total, PAGE,
+	plan->initrd = place_high(ram, nram, busy, nbusy, total, PAGE,
 				     hdr->initrd_end_max);
 	if (!plan->initrd) {
 		printf("%s: no room for the initrds (%u bytes)\n",
@@ -225,7 +226,7 @@ static void __noreturn bz_start(struct image *image,
 static int bz_exec(struct image *image)
 {
 	const char *cmdline = image->cmdline ? image->cmdline : "";
-	struct bz_range ram[MAX_RAM];
+	struct mem_range ram[MAX_RAM];
 	struct bz_header hdr;
 	struct bz_plan plan;
 	struct net_device *netdev;
@@ -249,9 +250,11 @@ static int bz_exec(struct image *image)
 	    (rc = plan_initrds(image, &hdr, ram, nram, &plan)) != 0)
 		return rc;
 
-	/* Quiet the NICs: no DMA may land in what we are about to copy. */
+	/* Quiet the NICs: no DMA may land in what we are about to copy.
+	 * The kernel needs nothing of ours: all memory is its. */
 	for_each_netdev(netdev)
 		netdev_close(netdev);
+	hidemem_remove();
 	bz_start(image, &hdr, &plan, cmdline);
 }
 

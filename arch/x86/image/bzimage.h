@@ -1,12 +1,13 @@
 /* The bzImage loader's arithmetic, apart from the hardware so that unit
  * tests can check it: reading a Linux kernel's setup header (Linux/x86
- * boot protocol, Documentation/arch/x86/boot.rst) and finding free,
- * aligned places for the kernel and its initrds in a memory map. */
+ * boot protocol, Documentation/arch/x86/boot.rst) and its "vga=" option.
+ * Places in memory come from memplace.h. */
 #ifndef X86_IMAGE_BZIMAGE_H
 #define X86_IMAGE_BZIMAGE_H
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
+#include "../include/memplace.h"
 
 /* Offsets of setup header fields in the image (and in the loaded
  * real-mode part). */
@@ -63,20 +64,5 @@ int bz_parse(const void *data, size_t len, struct bz_header *hdr,
 /* A vid_mode from a command line's "vga=" option: "normal", "ext",
  * "ask" or a number; dflt when there is none or it makes no sense. */
 uint16_t bz_vid_mode(const char *cmdline, uint16_t dflt);
-
-struct bz_range {
-	uint32_t start, end;		/* [start, end) */
-};
-
-/* The highest (bz_place_high) or lowest at or above floor
- * (bz_place_low) start, a multiple of align (a power of two), of size
- * bytes that lie inside one of ram[], end at or below limit, and touch
- * none of busy[].  0 when there is no such place. */
-uint32_t bz_place_high(const struct bz_range *ram, unsigned int nram,
-		       const struct bz_range *busy, unsigned int nbusy,
-		       uint32_t size, uint32_t align, uint64_t limit);
-uint32_t bz_place_low(const struct bz_range *ram, unsigned int nram,
-		      const struct bz_range *busy, unsigned int nbusy,
-		      uint32_t size, uint32_t align, uint32_t floor);
 
 #endif

@@ -1,5 +1,5 @@
-/* The bzImage loader's arithmetic: the setup header and free places in
- * a memory map (see bzimage.h). */
+/* The bzImage loader's arithmetic: the setup header and the command
+ * line's video mode (see bzimage.h). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,72 +116,4 @@ uint16_t bz_vid_mode(const char *cmdline, uint16_t dflt)
 		p = v + n;
 	}
 	return mode;
-}
-
-/* The first of busy[] that overlaps [start, start + size), or NULL. */
-static const struct bz_range *conflict(const struct bz_range *busy,
-				       unsigned int nbusy, uint64_t start,
-				       uint64_t size)
-{
-	for (unsigned int i = 0; i < nbusy; i++)
-		if (busy[i].start < start + size && busy[i].end > start &&
-		    busy[i].end > busy[i].start)
-			return &busy[i];
-	return NULL;
-}
-
-uint32_t bz_place_high(const struct bz_range *ram, unsigned int nram,
-		       const struct bz_range *busy, unsigned int nbusy,
-		       uint32_t size, uint32_t align, uint64_t limit)
-{
-	uint64_t best = 0;
-
-	for (unsigned int i = 0; i < nram; i++) {
-		uint64_t lo = ram[i].start;
-		uint64_t end = MIN((uint64_t)ram[i].end, limit);
-
-		/* Each conflict moves the end down below the busy range:
-		 * no place that ends higher can avoid it. */
-		while (end >= lo + size) {
-			uint64_t start = (end - size) & ~(uint64_t)(align - 1);
-			const struct bz_range *b;
-
-			if (start < lo)
-				break;
-			b = conflict(busy, nbusy, start, size);
-			if (!b) {
-				if (start > best)
-					best = start;
-				break;
-			}
-			end = b->start;
-		}
-	}
-	return best;
-}
-
-uint32_t bz_place_low(const struct bz_range *ram, unsigned int nram,
-		      const struct bz_range *busy, unsigned int nbusy,
-		      uint32_t size, uint32_t align, uint32_t floor)
-{
-	uint64_t best = UINT64_MAX;
-
-	for (unsigned int i = 0; i < nram; i++) {
-		uint64_t start = MAX(ram[i].start, floor);
-
-		for (;;) {
-			const struct bz_range *b;
-
-			start = (start + align - 1) & ~(uint64_t)(align - 1);
-			if (start + size > ram[i].end || start >= best)
-				break;
-			b = conflict(busy, nbusy, start, size);
-			if (!b) {
-				best = start;
-				break;
-			}
-			start = b->end;
-		}
-	}
-	return best == UINT64_MAX ? 0 : best;
 }

@@ -84,6 +84,11 @@ static inline void *real_to_flat(uint16_t seg, uint16_t off)
 	return (void *)addr;
 }
 
+/* A symbol of the base-memory area of realmode.S (linked as an offset
+ * from its start): its flat address, and its real-mode seg << 16 | off. */
+void *rm_flat(const void *sym);
+uint32_t rm_farptr(const void *sym);
+
 /* Flat address of the image's first byte as the loader left it in base
  * memory (the prefix: for .lkrn the boot sector and setup header). */
 void *prefix_area(void);

@@ -5,8 +5,8 @@
 
 struct image;
 
-/* Called first, before anything allocates: keep the loader's data
- * (e.g. an initrd) out of the heap. */
+/* Called once, before the image moves (relocate.c) and anything
+ * allocates: keep the loader's data (e.g. an initrd) out of the way. */
 void prefix_reserve(void);
 /* The command line given by the loader ("" if none). */
 const char *prefix_cmdline(void);

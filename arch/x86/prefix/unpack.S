@@ -5,7 +5,9 @@
  * payload_prepare, which checks the stream, decompresses it to where
  * the 32-bit part is linked (_text) and clears .bss.  A stream that
  * lies across that destination (the .lkrn's, which the loader put at
- * its link address) is first moved up past _end.
+ * its link address) is first moved up past _end.  The stream ends with
+ * the part's relocation table, which goes to _end for
+ * arch/x86/core/relocate.c.
  *
  * This code sits in the base-memory area next to the mode switches
  * (.text16) and runs in flat 32-bit protected mode wherever that area
@@ -15,8 +17,7 @@
 
 	.section .text16, "awx", @progbits
 
-/* Flat address of the compressed stream, or 0 if the 32-bit part is
- * already in place (then only .bss is cleared). */
+/* Flat address of the compressed stream. */
 	.balign	4
 	.globl	payload_src
 payload_src:
@@ -25,17 +26,24 @@ payload_src:
 	.code32
 
 /* In: %ebx = flat address of this area.  Out: CF clear if the 32-bit
- * part is ready.  Keeps %ebx; clobbers the other general registers. */
+ * part is ready at its link address, with its relocation table
+ * (reloc.h) at _end.  Keeps %ebx; clobbers the other general
+ * registers. */
 	.globl	payload_prepare
 payload_prepare:
 	pushl	%ebx
 	movl	payload_src(%ebx), %esi
-	testl	%esi, %esi
-	jz	5f
 	cmpl	$CXZ_MAGIC, CXZ_HDR_MAGIC(%esi)
 	jne	9f
-	cmpl	$_payload_size, CXZ_HDR_OUT_LEN(%esi)
-	jne	9f
+	/* The stream holds the part up to .bss, then the table, which
+	 * must fit where .bss and the stack will be. */
+	movl	CXZ_HDR_OUT_LEN(%esi), %edx
+	subl	$_payload_size, %edx
+	jb	9f
+	cmpl	$4, %edx
+	jb	9f
+	cmpl	$_reloc_room, %edx
+	ja	9f
 
 	/* The stream must be intact before anything is built from it. */
 	movl	CXZ_HDR_IN_LEN(%esi), %ecx
@@ -65,6 +73,7 @@ payload_prepare:
 	cld
 	movl	$_end, %esi
 3:
+	pushl	%edx			/* the table's length */
 	movl	CXZ_HDR_IN_LEN(%esi), %eax
 	leal	CXZ_HDR_SIZE(%esi, %eax), %eax
 	pushl	%eax			/* where the stream must end */
@@ -75,11 +84,20 @@ payload_prepare:
 	addl	$CXZ_HDR_SIZE, %esi
 	call	cxz_decode
 	popl	%eax
+	popl	%ecx
 	jc	9f
 	cmpl	%eax, %esi
 	jne	9f
 
-5:	/* The loader or the ROM copied the file only. */
+	/* The table to _end (the stream is used up), top down since the
+	 * two places may overlap; then clear .bss. */
+	movl	$_payload_end - 1, %esi
+	addl	%ecx, %esi
+	movl	$_end - 1, %edi
+	addl	%ecx, %edi
+	std
+	rep movsb
+	cld
 	movl	$__bss_start, %edi
 	movl	$__bss_end, %ecx
 	subl	%edi, %ecx

@@ -1,0 +1,57 @@
+/* memmap: the memory map as a program started now would get it from
+ * the BIOS (INT 15h E820), the firmware's own memory left out. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <usr/parseopt.h>
+#include <usr/shell.h>
+#include <bios.h>
+#include <memmap.h>
+
+static const char *type_name(uint32_t type)
+{
+	static const char *const names[] = {
+		[1] = "usable", [2] = "reserved", [3] = "ACPI data",
+		[4] = "ACPI NVS", [5] = "unusable", [7] = "persistent",
+	};
+
+	return type < ARRAY_SIZE(names) && names[type] ? names[type] : NULL;
+}
+
+static int memmap_exec(int argc, char **argv)
+{
+	int i = parse_options(argc, argv, NULL, 0, "", 0, 0);
+	uint32_t cont = 0;
+	unsigned int n = 0;
+
+	if (i < 0)
+		return i;
+	do {
+		uint16_t seg, off;
+		struct e820_entry *e = bios_buffer(&seg, &off);
+		struct bios_regs r = { .eax = 0xe820, .ebx = cont, .ecx = 24,
+				       .edx = SMAP, .es = seg, .edi = off };
+		const char *name;
+
+		memset(e, 0, sizeof(*e));
+		e->attr = E820_ATTR_ENABLED;
+		bios_int(0x15, &r);
+		if ((r.eflags & EFLAGS_CF) || r.eax != SMAP || r.ecx < 20)
+			break;
+		printf("[mem 0x%016llx-0x%016llx] ", (unsigned long long)e->base,
+		       (unsigned long long)(e->base + e->len - 1));
+		name = type_name(e->type);
+		if (name)
+			printf("%s\n", name);
+		else
+			printf("type %u\n", e->type);
+		n++;
+		cont = r.ebx;
+	} while (cont && n < 128);
+	if (!n) {
+		printf("memmap: the BIOS gives no E820 memory map\n");
+		return -ENOTSUP;
+	}
+	return 0;
+}
+COMMAND(memmap) = { "memmap", memmap_exec };
