@@ -371,6 +371,7 @@ static void tftp_rx_data(struct tftp_session *s, const uint8_t *data,
 	uint32_t block;
 	int32_t ahead;
 	size_t offset;
+	bool last;
 	int rc;
 
 	if (s->state == TFTP_REQUESTING)
@@ -416,25 +417,24 @@ static void tftp_rx_data(struct tftp_session *s, const uint8_t *data,
 	}
 	s->block = block;
 	s->gap_acked = false;
+	last = len < s->blksize;
+	/* Acknowledged before it is stored, so that the server's next
+	 * block is on its way meanwhile; if storing fails, the error
+	 * that follows ends the transfer anyway. */
+	if (last || block - s->acked >= s->windowsize)
+		tftp_send_ack(s, block, true);
+	else
+		tftp_arm(s);
 	tftp_progress(s);
 
 	meta.offset = offset;
 	rc = xfer_deliver_raw(&s->xfer, data, len, &meta);
 	if (s->state == TFTP_CLOSED)
 		return;   /* the consumer closed us while taking the data */
-	if (rc) {
+	if (rc)
 		tftp_abort(s, rc, TFTP_ERR_UNDEF, strerror(rc));
-		return;
-	}
-
-	if (len < s->blksize) {
-		tftp_send_ack(s, block, true);
+	else if (last)
 		tftp_finish(s, 0);
-	} else if (block - s->acked >= s->windowsize) {
-		tftp_send_ack(s, block, true);
-	} else {
-		tftp_arm(s);
-	}
 }
 
 static void tftp_rx_error(struct tftp_session *s, const uint8_t *data,

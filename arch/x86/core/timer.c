@@ -71,9 +71,11 @@ void udelay(unsigned long usecs)
 }
 
 /* Nothing can wake a halted CPU here (interrupts are off), and every
- * wait is a polling loop that must see packets at once: a nap is only a
- * spin-wait hint.  (The console paces its own keyboard polls.) */
+ * wait is a polling loop that must see packets at once, so there is no
+ * nap.  Not even PAUSE: the loop around this is no tight spin, and under
+ * emulation or a hypervisor PAUSE leaves the guest CPU each time, which
+ * added a third to the time taken to answer a packet.  (The console
+ * paces its own keyboard polls.) */
 void cpu_nap(unsigned long max_ticks)
 {
-	__asm__ volatile("pause");
 }
