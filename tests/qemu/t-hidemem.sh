@@ -5,7 +5,7 @@
 # Reference: the map that Linux prints (BIOS-e820 lines) when QEMU
 # boots it directly.  At our shell, `memmap` asks INT 15h E820 as a
 # program would: the same map, less RAM by at least the firmware's
-# size, and nothing but RAM changed.  Booted from our shell, Linux must
+# size, and nothing but RAM changed; E801h and 88h agree with it.  Booted from our shell, Linux must
 # print the reference map again.
 . "$(dirname "$0")/lib.sh"
 qt_init hidemem "${1:-bin/cxboot.lkrn}"
@@ -64,4 +64,31 @@ sys.exit(0 if shown and inside and hidden >= fw else 1)
 PY
 }
 expect_true "memmap hides at least the firmware, and only RAM" check_ram
+# E801h and 88h count the RAM that follows 1 MiB (and 16 MiB) without
+# a gap in the same map.
+check_sizes() {
+	tr -d '\r' <"$WORK/ours.log" | grep -a '^E801: \|^88: ' >"$WORK/sizes"
+	python3 - "$WORK/shown.map" "$WORK/sizes" <<'PY'
+import re, sys
+ram = []
+for line in open(sys.argv[1]):
+    m = re.match(r'\[mem 0x([0-9a-f]+)-0x([0-9a-f]+)\] usable$', line.strip())
+    if m:
+        ram.append((int(m.group(1), 16), int(m.group(2), 16) + 1))
+def run(start, limit):
+    at = start
+    while any(a <= at < b for a, b in ram) and at < limit:
+        at = max(b for a, b in ram if a <= at < b)
+    return min(at, limit) - start
+MIB = 1 << 20
+low = run(MIB, 16 * MIB) >> 10
+high = run(16 * MIB, 1 << 32) >> 16 if low == 15 * 1024 else 0
+want = ["E801: %d KiB from 1 MiB, %d x 64 KiB from 16 MiB" % (low, min(high, 0xffff)),
+        "88: %d KiB from 1 MiB" % min(run(MIB, MIB + 0xffff * 1024) >> 10, 0xffff)]
+got = [l.strip() for l in open(sys.argv[2])]
+print("# want %s, got %s" % (want, got))
+sys.exit(0 if got == want else 1)
+PY
+}
+expect_true "E801h and 88h agree with that map" check_sizes
 qt_finish

@@ -1,5 +1,6 @@
 /* memmap: the memory map as a program started now would get it from
- * the BIOS (INT 15h E820), the firmware's own memory left out. */
+ * the BIOS (INT 15h E820, and the sizes E801h and 88h give), the
+ * firmware's own memory left out. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,6 +17,21 @@ static const char *type_name(uint32_t type)
 	};
 
 	return type < ARRAY_SIZE(names) && names[type] ? names[type] : NULL;
+}
+
+/* The older sizes that some loaders still ask for. */
+static void show_e801_88(void)
+{
+	struct bios_regs r = { .eax = 0xe801 };
+
+	bios_int(0x15, &r);
+	if (!(r.eflags & EFLAGS_CF))
+		printf("E801: %u KiB from 1 MiB, %u x 64 KiB from 16 MiB\n",
+		       r.eax & 0xffff, r.ebx & 0xffff);
+	r = (struct bios_regs){ .eax = 0x8800 };
+	bios_int(0x15, &r);
+	if (!(r.eflags & EFLAGS_CF))
+		printf("88: %u KiB from 1 MiB\n", r.eax & 0xffff);
 }
 
 static int memmap_exec(int argc, char **argv)
@@ -52,6 +68,7 @@ static int memmap_exec(int argc, char **argv)
 		printf("memmap: the BIOS gives no E820 memory map\n");
 		return -ENOTSUP;
 	}
+	show_e801_88();
 	return 0;
 }
 COMMAND(memmap) = { "memmap", memmap_exec };
