@@ -57,29 +57,38 @@ static void add_ram(uint64_t base, uint64_t len)
 	nr_ram++;
 }
 
+int e820_next(uint32_t *cont, struct e820_entry *entry)
+{
+	uint16_t seg, off;
+	struct e820_entry *e = bios_buffer(&seg, &off);
+	struct bios_regs r = { .eax = 0xe820, .ebx = *cont, .ecx = 24,
+			       .edx = SMAP, .es = seg, .edi = off };
+
+	memset(e, 0, sizeof(*e));
+	e->attr = E820_ATTR_ENABLED;	/* for 20-byte answers */
+	bios_int(0x15, &r);
+	if ((r.eflags & EFLAGS_CF) || r.eax != SMAP || r.ecx < 20)
+		return -1;
+	*entry = *e;
+	*cont = r.ebx;
+	return 0;
+}
+
 static int read_e820(void)
 {
+	struct e820_entry e;
 	uint32_t cont = 0;
 	unsigned int n = 0;
 
-	do {
-		uint16_t seg, off;
-		struct e820_entry *e = bios_buffer(&seg, &off);
-		struct bios_regs r = { .eax = 0xe820, .ebx = cont, .ecx = 24,
-				       .edx = SMAP, .es = seg, .edi = off };
-
-		memset(e, 0, sizeof(*e));
-		e->attr = E820_ATTR_ENABLED;	/* for 20-byte answers */
-		bios_int(0x15, &r);
-		if ((r.eflags & EFLAGS_CF) || r.eax != SMAP || r.ecx < 20)
-			break;
-		if ((e->attr & E820_ATTR_ENABLED) && nr_e820 < MAX_E820) {
-			e820[nr_e820++] = *e;
-			if (e->type == E820_RAM)
-				add_ram(e->base, e->len);
+	while (n++ < 128 && e820_next(&cont, &e) == 0) {
+		if ((e.attr & E820_ATTR_ENABLED) && nr_e820 < MAX_E820) {
+			e820[nr_e820++] = e;
+			if (e.type == E820_RAM)
+				add_ram(e.base, e.len);
 		}
-		cont = r.ebx;
-	} while (cont && ++n < 128);
+		if (!cont)
+			break;
+	}
 	return nr_ram ? 0 : -1;
 }
 

@@ -15,6 +15,11 @@ struct e820_entry {
 	uint32_t type, attr;
 } __packed;
 
+/* One INT 15h E820 call: the entry after continuation *cont (0 for
+ * the first), and the next continuation (0 after the last).  -1 when
+ * the BIOS gives none. */
+int e820_next(uint32_t *cont, struct e820_entry *entry);
+
 /* Keep [start, start + len) out of the heap.  Only effective before the
  * first allocation, which places the heap. */
 void memmap_reserve(uint32_t start, uint32_t len);

@@ -3,7 +3,6 @@
  * firmware's own memory left out. */
 #include <errno.h>
 #include <stdio.h>
-#include <string.h>
 #include <usr/parseopt.h>
 #include <usr/shell.h>
 #include <bios.h>
@@ -37,33 +36,25 @@ static void show_e801_88(void)
 static int memmap_exec(int argc, char **argv)
 {
 	int i = parse_options(argc, argv, NULL, 0, "", 0, 0);
+	struct e820_entry e;
 	uint32_t cont = 0;
 	unsigned int n = 0;
 
 	if (i < 0)
 		return i;
-	do {
-		uint16_t seg, off;
-		struct e820_entry *e = bios_buffer(&seg, &off);
-		struct bios_regs r = { .eax = 0xe820, .ebx = cont, .ecx = 24,
-				       .edx = SMAP, .es = seg, .edi = off };
-		const char *name;
+	while (n < 128 && e820_next(&cont, &e) == 0) {
+		const char *name = type_name(e.type);
 
-		memset(e, 0, sizeof(*e));
-		e->attr = E820_ATTR_ENABLED;
-		bios_int(0x15, &r);
-		if ((r.eflags & EFLAGS_CF) || r.eax != SMAP || r.ecx < 20)
-			break;
-		printf("[mem 0x%016llx-0x%016llx] ", (unsigned long long)e->base,
-		       (unsigned long long)(e->base + e->len - 1));
-		name = type_name(e->type);
+		printf("[mem 0x%016llx-0x%016llx] ", (unsigned long long)e.base,
+		       (unsigned long long)(e.base + e.len - 1));
 		if (name)
 			printf("%s\n", name);
 		else
-			printf("type %u\n", e->type);
+			printf("type %u\n", e.type);
 		n++;
-		cont = r.ebx;
-	} while (cont && n < 128);
+		if (!cont)
+			break;
+	}
 	if (!n) {
 		printf("memmap: the BIOS gives no E820 memory map\n");
 		return -ENOTSUP;
