@@ -74,7 +74,6 @@ void hide_memory(uint32_t start, uint32_t end)
 	hidden[i].end = end;
 	nr_hidden++;
 	build_shown();
-
 }
 
 static uint32_t *int15_vector(void)

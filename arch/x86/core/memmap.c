@@ -89,6 +89,9 @@ static int read_e820(void)
 		if (!cont)
 			break;
 	}
+	/* A map without RAM is no map (and nothing to hide from). */
+	if (!nr_ram)
+		nr_e820 = 0;
 	return nr_ram ? 0 : -1;
 }
 
