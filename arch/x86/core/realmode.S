@@ -44,6 +44,27 @@
 #define RM_STACK_SIZE 4096
 #define FLAGS_CF 0x0001
 
+/* Every data segment register from %ax. */
+.macro	segments_from_ax
+	movw	%ax, %ds
+	movw	%ax, %es
+	movw	%ax, %fs
+	movw	%ax, %gs
+	movw	%ax, %ss
+.endm
+
+/* CR0.PE on or off (clobbers %eax); a far jump or return must follow. */
+.macro	protection_on
+	movl	%cr0, %eax
+	orb	$1, %al
+	movl	%eax, %cr0
+.endm
+.macro	protection_off
+	movl	%cr0, %eax
+	andb	$0xfe, %al
+	movl	%eax, %cr0
+.endm
+
 /* A free word of the BIOS data area (the inter-application
  * communication area, 0x4f0-0x4ff) for the A20 test. */
 #define A20_TEST_ADDR 0x4f0
@@ -176,15 +197,9 @@ a20_enable:
 /* Second half of rm_call: entered in 16-bit protected mode. */
 rm_enter:
 	movw	$DATA16_SEL, %ax
-	movw	%ax, %ds
-	movw	%ax, %es
-	movw	%ax, %fs
-	movw	%ax, %gs
-	movw	%ax, %ss
+	segments_from_ax
 	lidtl	rm_idtr
-	movl	%cr0, %eax
-	andb	$0xfe, %al
-	movl	%eax, %cr0
+	protection_off
 	/* The far jump right after clearing PE reloads CS, which still
 	 * holds the selector, with the real-mode segment.  No stack is
 	 * touched until the real-mode one is in place. */
@@ -243,9 +258,7 @@ rm_real:
 	movw	%cs, %ax
 	movw	%ax, %ds
 	lgdtl	gdtr
-	movl	%cr0, %eax
-	orb	$1, %al
-	movl	%eax, %cr0
+	protection_on
 	ljmpl	*pm_return_vec
 
 a20_msg:
@@ -310,9 +323,7 @@ pm_call:
 	movzwl	%cs:rm_seg, %ebx
 	shll	$4, %ebx
 	lgdtl	%cs:gdtr
-	movl	%cr0, %eax
-	orb	$1, %al
-	movl	%eax, %cr0
+	protection_on
 	ljmpl	*%cs:pm_call_vec
 
 /* pm_call continued in 32-bit protected mode, still in this area (so
@@ -321,11 +332,7 @@ pm_call:
 	.code32
 pm_call32:
 	movw	$DATA32_SEL, %ax
-	movw	%ax, %ds
-	movw	%ax, %es
-	movw	%ax, %fs
-	movw	%ax, %gs
-	movw	%ax, %ss
+	segments_from_ax
 	movl	pm_esp(%ebx), %esp
 	pushl	pm_esp(%ebx)
 	lidtl	pm_idtr(%ebx)
@@ -363,15 +370,9 @@ pm_call32:
 	.code16
 pm_call16:
 	movw	$DATA16_SEL, %ax
-	movw	%ax, %ds
-	movw	%ax, %es
-	movw	%ax, %fs
-	movw	%ax, %gs
-	movw	%ax, %ss
+	segments_from_ax
 	lidtl	rm_idtr
-	movl	%cr0, %eax
-	andb	$0xfe, %al
-	movl	%eax, %cr0
+	protection_off
 	ljmpw	*pm_call_real_vec
 pm_call_real:
 	movw	%cs:rm_ss, %ss
@@ -529,11 +530,7 @@ rm_call:
 
 pm_return:
 	movw	$DATA32_SEL, %ax
-	movw	%ax, %ds
-	movw	%ax, %es
-	movw	%ax, %fs
-	movw	%ax, %gs
-	movw	%ax, %ss
+	segments_from_ax
 	movl	rm_base, %esi
 	movl	pm_esp(%esi), %esp
 	lidtl	pm_idtr(%esi)
@@ -586,26 +583,16 @@ rm_jump:
 	.code16
 rm_jump16:
 	movw	$DATA16_SEL, %ax
-	movw	%ax, %ds
-	movw	%ax, %es
-	movw	%ax, %fs
-	movw	%ax, %gs
-	movw	%ax, %ss
+	segments_from_ax
 	movl	$rm_stack_top, %esp
 	lidtl	rm_idtr
 	pushw	rm_seg
 	pushw	$rm_jump_real
-	movl	%cr0, %eax
-	andb	$0xfe, %al
-	movl	%eax, %cr0
+	protection_off
 	lretw
 rm_jump_real:
 	movw	%cs:rm_jump_seg, %ax
-	movw	%ax, %ds
-	movw	%ax, %es
-	movw	%ax, %fs
-	movw	%ax, %gs
-	movw	%ax, %ss
+	segments_from_ax
 	movzwl	%cs:rm_jump_sp, %esp
 	ljmpw	*%cs:rm_jump_target
 
