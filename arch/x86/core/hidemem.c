@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <string.h>
 #include <cxboot/compiler.h>
+#include <cxboot/tables.h>
 #include <bios.h>
 #include <hidemem.h>
 #include <memmap.h>
@@ -87,7 +88,7 @@ static uint8_t *active(void)
 	return rm_flat(int15_active);
 }
 
-void hidemem_install(void)
+static void hidemem_install(void)
 {
 	uint32_t *vector = int15_vector();
 	unsigned int n;
@@ -101,6 +102,8 @@ void hidemem_install(void)
 	*vector = rm_farptr(int15_entry);
 	*active() = 1;
 }
+
+INIT_FN(hidemem_init, INIT_NORMAL, hidemem_install);
 
 void hidemem_remove(void)
 {

@@ -8,7 +8,6 @@
 #include <usr/autoboot.h>
 #include <usr/shell.h>
 #include <bios.h>
-#include <hidemem.h>
 #include <prefix.h>
 #include <x86_io.h>
 
@@ -35,7 +34,6 @@ void x86_main(void)
 	int rc = 0;
 
 	run_init_fns();
-	hidemem_install();
 	printf(PRODUCT_NAME " " VERSION " -- network boot firmware\n");
 	/* A script from the loader runs instead of the shell; the shell
 	 * still gets a chance if it fails. */

@@ -72,7 +72,6 @@ void rom_bev(struct bios_regs *regs __unused)
 
 	autoboot_preferred = rom_netdev;
 	run_init_fns();
-	hidemem_install();
 	printf("%.*s starting\n", ROM_PRODUCT_SIZE, product);
 	if (!shell_wanted) {
 		autoboot_prepare();   /* the link comes up during the wait */

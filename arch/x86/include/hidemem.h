@@ -1,15 +1,13 @@
 /* Hiding the firmware's own memory from the programs it starts: while
  * the firmware stays in memory, INT 15h E820, E801h and 88h answer
- * without it (arch/x86/core/hidemem.c). */
+ * without it (arch/x86/core/hidemem.c).  INT 15h is hooked at start-up
+ * (an init function) when the BIOS has an E820 map. */
 #ifndef X86_HIDEMEM_H
 #define X86_HIDEMEM_H
 #include <stdint.h>
 
 /* Hide [start, end) (taken out of the RAM that the map reports). */
 void hide_memory(uint32_t start, uint32_t end);
-
-/* Hook INT 15h.  Needs the BIOS's E820 map (memmap_init()). */
-void hidemem_install(void);
 
 /* Give the memory back before leaving for good: unhook INT 15h, or,
  * if someone hooked it after us, let it pass everything through. */
