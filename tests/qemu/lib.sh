@@ -80,12 +80,15 @@ qt_boot() {
 	qt_log "booted $tag: $QEMU $*"
 }
 
-# Type like a person, one key at a time: a BIOS that reads the serial
-# port for us (SeaBIOS under -nographic) polls it about 18 times a second
-# and drops what does not fit its 16-byte buffer or the 15-key keyboard
-# buffer.  An escape sequence is one key and goes out in one piece.
+# Type like a person, one key at a time, each once the console has
+# answered the one before: a BIOS that reads the serial port for us
+# (SeaBIOS under -nographic) polls it about 18 times a second and drops
+# what does not fit its 16-byte buffer or the 15-key keyboard buffer, so
+# a typist who runs ahead while the guest CPU is held up loses keys.
+# Keys that the console does not echo (Ctrl-B at a banner) wait up to
+# two seconds.  An escape sequence is one key and goes out in one piece.
 qt_type() {
-	local s i=0 key
+	local s i=0 key size
 
 	s=$(printf '%b' "$1")
 	while [ "$i" -lt "${#s}" ]; do
@@ -95,8 +98,20 @@ qt_type() {
 				key=${s:i:1}
 		fi
 		i=$((i + ${#key}))
+		size=$(stat -c %s "$QT_LOG")
 		printf '%s' "$key" >&3 2>/dev/null || return 0
-		sleep 0.03
+		qt_answered "$size"
+	done
+}
+
+# Wait until the console has written past byte $1 of the log (at most
+# two seconds).
+qt_answered() {
+	local deadline=$((SECONDS + 2))
+
+	while [ "$(stat -c %s "$QT_LOG")" -le "$1" ] &&
+		[ "$SECONDS" -lt "$deadline" ]; do
+		sleep 0.01
 	done
 }
 
