@@ -4,6 +4,7 @@
 #   make check           every test tier this machine supports
 #   make check-unit      unit tests (plain and sanitizer builds)
 #   make check-net       hosted build against real servers (needs root)
+#   make check-sim       hosted build driving the ConnectX model (needs root)
 #   make check-fuzz      libFuzzer harnesses, briefly (needs clang)
 #   make bench           benchmarks, side by side with a reference
 #   make demo            boot Linux over the network in QEMU
@@ -19,7 +20,8 @@ CFLAGS_COMMON := -std=gnu11 $(WARN) -O2 -g -I. -Iinclude \
 	-fno-strict-aliasing -fno-common -DVERSION='"$(VERSION)"'
 
 # The firmware's own code: freestanding, no libc, no host headers.
-CORE_SRCS := $(wildcard src/*.c net/*.c usr/*.c drivers/bus/*.c drivers/net/*.c)
+CORE_SRCS := $(wildcard src/*.c net/*.c usr/*.c drivers/bus/*.c drivers/net/*.c \
+	drivers/net/*/*.c)
 ARCH_SRCS := $(wildcard arch/linux/*.c)
 TEST_SRCS := $(wildcard tests/unit/*.c)
 
@@ -69,13 +71,17 @@ $(A)/obj/%.o: %.c
 # The PC BIOS platform (images under bin/) has its own rules.
 -include arch/x86/x86.mk
 
+# The device models and bin-linux/cxboot-sim, the hosted program with
+# them attached.
+-include tests/sim/sim.mk
+
 # The libFuzzer harnesses (bin-linux-fuzz/) are built by clang.
 -include tests/fuzz/fuzz.mk
 
 -include $(shell find $(B) $(A) -name '*.d' 2>/dev/null)
 
 check:
-	tests/check-all check-unit check-net check-qemu check-fuzz
+	tests/check-all check-unit check-net check-sim check-qemu check-fuzz
 
 check-unit: $(B)/unittest $(A)/unittest
 	$(B)/unittest
