@@ -9,7 +9,8 @@
  * the part that must be small): every position gets the cheapest way,
  * in bits, to reach it from the start, trying a literal, a copy from the
  * last offset and the copies that the hash chains find, each at every
- * useful length; the cheapest path to the end is written out. */
+ * useful length; the cheapest path to the end is written out.  Input
+ * that does not get smaller is stored as it is. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -190,7 +191,7 @@ static void put_gamma(struct writer *w, uint32_t v)
 	}
 }
 
-static struct writer compress(const uint8_t *data, size_t n)
+static struct writer compress_lz(const uint8_t *data, size_t n)
 {
 	struct step *steps = parse(data, n);
 	struct writer w = { 0 };
@@ -233,6 +234,45 @@ static struct writer compress(const uint8_t *data, size_t n)
 	}
 	free(path);
 	free(steps);
+	return w;
+}
+
+/* The x86 call filter (cxz.h): sign +1 encodes, -1 decodes. */
+static void call_filter(uint8_t *p, size_t n, int sign)
+{
+	for (size_t i = 0; i + 5 <= n; i++) {
+		uint32_t v;
+
+		if (p[i] != CXZ_X86_CALL || (p[i + 4] != 0 && p[i + 4] != 0xff))
+			continue;
+		v = p[i + 1] | p[i + 2] << 8 | p[i + 3] << 16;
+		v += sign * (uint32_t)(i + 5);
+		p[i + 1] = v;
+		p[i + 2] = v >> 8;
+		p[i + 3] = v >> 16;
+		i += 4;
+	}
+}
+
+/* Filtered and LZ-coded, or stored if that is no smaller. */
+static struct writer compress(const uint8_t *data, size_t n)
+{
+	uint8_t *filtered = malloc(n ? n : 1);
+	struct writer w;
+
+	if (!filtered) {
+		fprintf(stderr, "cxz: out of memory\n");
+		exit(1);
+	}
+	memcpy(filtered, data, n);
+	call_filter(filtered, n, 1);
+	w = compress_lz(filtered, n);
+	free(filtered);
+	if (w.len >= n) {
+		w.len = 0;
+		for (size_t i = 0; i < n; i++)
+			put_byte(&w, data[i]);
+	}
 	return w;
 }
 
@@ -283,6 +323,11 @@ static int decompress(const uint8_t *in, size_t in_len, uint8_t *out,
 	struct reader r = { .in = in, .len = in_len };
 	size_t pos = 0, offset = 0, len;
 
+	if (in_len == out_len) {
+		memcpy(out, in, out_len);
+		return 0;
+	}
+
 	while (pos < out_len && !r.error) {
 		if (!get_bit(&r)) {
 			out[pos++] = get_byte(&r);
@@ -298,7 +343,10 @@ static int decompress(const uint8_t *in, size_t in_len, uint8_t *out,
 		for (; len; len--, pos++)
 			out[pos] = out[pos - offset];
 	}
-	return r.error || r.pos != in_len ? -1 : 0;
+	if (r.error || r.pos != in_len)
+		return -1;
+	call_filter(out, out_len, -1);
+	return 0;
 }
 
 static uint32_t fnv1a(const uint8_t *p, size_t n)

@@ -39,7 +39,7 @@ _start:
 	cmpl	$OUT_MAX, in_buf + CXZ_HDR_OUT_LEN
 	ja	bad_file
 
-	movl	$in_buf + CXZ_HDR_SIZE, %esi
+	movl	$in_buf, %esi
 	movl	$out_buf, %edi
 	movl	%edi, %ebx
 	movl	%edi, %ebp

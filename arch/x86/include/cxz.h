@@ -4,12 +4,14 @@
  *
  * A 16-byte header (little-endian words):
  *
- *   0  magic     CXZ_MAGIC ("CXZ1")
+ *   0  magic     CXZ_MAGIC ("CXZ2")
  *   4  out_len   bytes after decompression
  *   8  in_len    bytes of compressed data after the header
  *   12 check     FNV-1a (32-bit) of those in_len bytes
  *
- * then an LZ77 stream: one byte stream into which 8-bit control words
+ * If in_len equals out_len the data is stored as it is (incompressible
+ * input costs the header alone).  Otherwise it is an LZ77 stream of the
+ * input as the x86 call filter (below) left it: one byte stream into which 8-bit control words
  * are interleaved.  Control bits are taken most significant first; when
  * a control word is used up, the next byte of the stream at the moment
  * a bit is wanted is the next control word.  Tokens:
@@ -25,11 +27,19 @@
  * after its leading 1, most significant first, the bit and then 1 if
  * more bits follow or 0 after the last.  Lengths are at least 2.
  * Copies may overlap the bytes they produce (a run).  Decoding stops
- * when out_len bytes have been produced. */
+ * when out_len bytes have been produced.
+ *
+ * The x86 call filter makes the many calls to one function look alike:
+ * scanning from the start, a byte E8 (call rel32) whose operand's top
+ * byte is 00 or FF has the operand's low 24 bits turned from relative
+ * to absolute (adding the offset of the byte after the operand, modulo
+ * 2^24), and the scan resumes after the operand; any other byte is
+ * passed.  The top byte is left alone, so the decoder sees the same E8s
+ * and subtracts what the encoder added. */
 #ifndef X86_CXZ_H
 #define X86_CXZ_H
 
-#define CXZ_MAGIC 0x315a5843
+#define CXZ_MAGIC 0x325a5843
 #define CXZ_HDR_MAGIC 0
 #define CXZ_HDR_OUT_LEN 4
 #define CXZ_HDR_IN_LEN 8
@@ -38,5 +48,7 @@
 
 #define CXZ_FNV_BASIS 0x811c9dc5
 #define CXZ_FNV_PRIME 0x01000193
+
+#define CXZ_X86_CALL 0xe8
 
 #endif

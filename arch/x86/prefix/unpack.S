@@ -81,7 +81,6 @@ payload_prepare:
 	movl	%edi, %ebx
 	movl	%edi, %ebp
 	addl	CXZ_HDR_OUT_LEN(%esi), %ebp
-	addl	$CXZ_HDR_SIZE, %esi
 	call	cxz_decode
 	popl	%eax
 	popl	%ecx
@@ -110,18 +109,25 @@ payload_prepare:
 	stc
 	ret
 
-/* Decompress from %esi into [%ebx, %ebp), starting at %edi = %ebx.
- * CF set on a copy from before %ebx or past %ebp.  Leaves %esi after
- * the last byte read.
+/* Decompress the cxz file at %esi (header checked) into [%ebx, %ebp),
+ * starting at %edi = %ebx.  CF set on a copy from before %ebx or past
+ * %ebp.  Leaves %esi after the last byte read.
  *
  * %dl holds the control word shifted left with a 1 bit behind it: when
  * shifting leaves zero, only that marker was left and the next byte of
  * the stream is the next control word.  %eax is the last offset. */
 cxz_decode:
-	movb	$0x80, %dl
+	movl	CXZ_HDR_IN_LEN(%esi), %ecx
+	cmpl	CXZ_HDR_OUT_LEN(%esi), %ecx
+	leal	CXZ_HDR_SIZE(%esi), %esi
+	jne	0f
+	rep movsb			/* stored */
+	clc
+	ret
+0:	movb	$0x80, %dl
 	xorl	%eax, %eax
 1:	cmpl	%ebp, %edi
-	jae	8f
+	jae	7f
 	call	get_bit
 	jc	2f
 	movsb				/* 0: literal */
@@ -154,7 +160,28 @@ cxz_decode:
 6:	popl	%esi
 	stc
 	ret
-8:	clc
+
+/* Undo the x86 call filter over [%ebx, %ebp): an E8 whose operand
+ * ends in 00 or FF gets back the low 24 bits of its relative operand
+ * (cxz.h); the top byte, kept in %dl, is put back over the borrow. */
+7:	movl	%ebx, %edi
+5:	leal	5(%edi), %eax
+	cmpl	%ebp, %eax
+	ja	9f
+	cmpb	$CXZ_X86_CALL, (%edi)
+	jne	8f
+	movb	4(%edi), %dl
+	incb	%dl
+	cmpb	$1, %dl
+	ja	8f
+	subl	%ebx, %eax
+	subl	%eax, 1(%edi)
+	decb	%dl
+	movb	%dl, 4(%edi)
+	addl	$4, %edi
+8:	incl	%edi
+	jmp	5b
+9:	clc
 	ret
 
 /* Next control bit into CF. */
