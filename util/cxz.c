@@ -243,13 +243,15 @@ static void call_filter(uint8_t *p, size_t n, int sign)
 	for (size_t i = 0; i + 5 <= n; i++) {
 		uint32_t v;
 
-		if (p[i] != CXZ_X86_CALL || (p[i + 4] != 0 && p[i + 4] != 0xff))
+		if (p[i] != CXZ_X86_CALL)
 			continue;
-		v = p[i + 1] | p[i + 2] << 8 | p[i + 3] << 16;
-		v += sign * (uint32_t)(i + 5);
-		p[i + 1] = v;
-		p[i + 2] = v >> 8;
-		p[i + 3] = v >> 16;
+		if (p[i + 4] == 0 || p[i + 4] == 0xff) {
+			v = p[i + 1] | p[i + 2] << 8 | p[i + 3] << 16;
+			v += sign * (uint32_t)(i + 5);
+			p[i + 1] = v;
+			p[i + 2] = v >> 8;
+			p[i + 3] = v >> 16;
+		}
 		i += 4;
 	}
 }

@@ -2,7 +2,8 @@
 # The payload compression: util/cxz compresses, and the firmware's own
 # decompressor (unpack.S, run here as an i386 Linux program) gives back
 # exactly the input, for the real payloads and for the awkward cases
-# (empty, one byte, long runs, incompressible data, far offsets).
+# (empty, one byte, long runs, incompressible data, offsets at the edges
+# of their code, the x86 call filter at the end of the data).
 . "$(dirname "$0")/lib.sh"
 
 bin=$(dirname "${1:-bin/cxboot.lkrn}")
@@ -11,12 +12,8 @@ trap 'rm -rf "$WORK"' EXIT
 cxz=$bin/util/cxz
 [ -x "$cxz" ] || qt_die "$cxz: not built"
 
-${CC:-gcc} -m32 -nostdlib -static -no-pie -I. -Iarch/x86/include \
-	-Wl,--defsym=_text=0,--defsym=_end=0,--defsym=_payload_size=0 \
-	-Wl,--defsym=__bss_start=0,--defsym=__bss_end=0 \
-	-Wl,--defsym=_payload_end=0,--defsym=_reloc_room=0 \
-	-o "$WORK/decode" tests/qemu/cxz-decode.S 2>"$WORK/cc.log" ||
-	qt_skip "cannot build an i386 program: $(head -1 "$WORK/cc.log")"
+msg=$(tests/qemu/cxz-decoder.sh "$WORK/decode") ||
+	qt_skip "cannot build an i386 program: $msg"
 rc=0
 "$WORK/decode" </dev/null >/dev/null 2>&1 || rc=$?
 [ "$rc" = 2 ] || qt_skip "cannot run an i386 program here"
@@ -29,12 +26,40 @@ cat src/*.c >"$WORK/text"
 # Far offsets (beyond 64 KiB) and a repeat of a random block.
 head -c 70000 /dev/urandom >"$WORK/block"
 cat "$WORK/block" "$WORK/text" "$WORK/block" >"$WORK/far"
+# Copies from exactly D bytes back, for D around the edges of the
+# offset code (its low byte, its gamma-coded high part):
+cases=
+# Random bytes, zeros up to D, the same random bytes again.
+for d in 1 2 255 256 257 299 300 65535 65536 65537 131329; do
+	r=$((d < 300 ? d : 300))
+	{ head -c $r /dev/urandom; head -c $((d - r)) /dev/zero; } >"$WORK/off$d"
+	head -c $r "$WORK/off$d" >>"$WORK/off$d"
+	cases="$cases off$d"
+done
+# The x86 call filter: E8s with operands ending in 00 or FF (converted)
+# or not, E8 E8 runs, and E8s too near the end to have an operand.
+python3 - "$WORK" <<'PY'
+import random, sys
+rnd = random.Random(7)
+out = bytearray()
+for i in range(20000):
+    k = rnd.randrange(6)
+    if k < 3:
+        out += bytes([0xe8]) + rnd.randbytes(3) + bytes([rnd.choice((0, 0xff, 0x12))])
+    elif k == 3:
+        out += b"\xe8\xe8\xe8"
+    else:
+        out += rnd.randbytes(rnd.randrange(1, 4))
+for tail in range(1, 6):
+    open(f"{sys.argv[1]}/call{tail}", "wb").write(out + b"\xe8" + bytes(tail - 1))
+PY
+cases="$cases call1 call2 call3 call4 call5"
 for elf in "$bin"/cxboot.lkrn.elf "$bin"/cxboot.rom.elf; do
 	[ -f "$elf" ] && objcopy -O binary -R .setup -R .prefix "$elf" \
 		"$WORK/$(basename "$elf" .elf)"
 done
 
-for f in empty one zeros random text far cxboot.lkrn cxboot.rom; do
+for f in empty one zeros random text far $cases cxboot.lkrn cxboot.rom; do
 	[ -f "$WORK/$f" ] || continue
 	if ! "$cxz" "$WORK/$f" "$WORK/$f.cxz" >"$WORK/cxz.log"; then
 		qt_fail "$f: compresses" "$(cat "$WORK/cxz.log")"
@@ -45,6 +70,10 @@ for f in empty one zeros random text far cxboot.lkrn cxboot.rom; do
 		'"$WORK/decode" <"$WORK/$f.cxz" >"$WORK/$f.out" &&
 		 cmp -s "$WORK/$f" "$WORK/$f.out"'
 done
+
+# Incompressible input costs the header alone.
+expect_true "random: at most 16 bytes more ($(stat -c %s "$WORK/random.cxz"))" \
+	'[ $(stat -c %s "$WORK/random.cxz") -le 100016 ]'
 
 # A stream cut short must not be accepted.
 cp "$WORK/text.cxz" "$WORK/cut.cxz"

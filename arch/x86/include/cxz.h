@@ -30,12 +30,12 @@
  * when out_len bytes have been produced.
  *
  * The x86 call filter makes the many calls to one function look alike:
- * scanning from the start, a byte E8 (call rel32) whose operand's top
- * byte is 00 or FF has the operand's low 24 bits turned from relative
- * to absolute (adding the offset of the byte after the operand, modulo
- * 2^24), and the scan resumes after the operand; any other byte is
- * passed.  The top byte is left alone, so the decoder sees the same E8s
- * and subtracts what the encoder added. */
+ * scanning from the start, a byte E8 (call rel32) with 4 bytes after it
+ * is an operand, and the scan resumes after it; if the operand's top
+ * byte is 00 or FF, its low 24 bits are turned from relative to
+ * absolute (adding the offset of the byte after the operand, modulo
+ * 2^24).  Neither the E8s nor the top bytes change, so the decoder
+ * finds the same operands and subtracts what the encoder added. */
 #ifndef X86_CXZ_H
 #define X86_CXZ_H
 

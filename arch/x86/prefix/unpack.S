@@ -161,8 +161,8 @@ cxz_decode:
 	stc
 	ret
 
-/* Undo the x86 call filter over [%ebx, %ebp): an E8 whose operand
- * ends in 00 or FF gets back the low 24 bits of its relative operand
+/* Undo the x86 call filter over [%ebx, %ebp): an E8's operand that
+ * ends in 00 or FF gets back the low 24 bits of its relative value
  * (cxz.h); the top byte, kept in %dl, is put back over the borrow. */
 7:	movl	%ebx, %edi
 5:	leal	5(%edi), %eax
@@ -173,12 +173,12 @@ cxz_decode:
 	movb	4(%edi), %dl
 	incb	%dl
 	cmpb	$1, %dl
-	ja	8f
+	ja	4f
 	subl	%ebx, %eax
 	subl	%eax, 1(%edi)
 	decb	%dl
 	movb	%dl, 4(%edi)
-	addl	$4, %edi
+4:	addl	$4, %edi
 8:	incl	%edi
 	jmp	5b
 9:	clc
