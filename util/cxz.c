@@ -9,8 +9,8 @@
  * the part that must be small): every position gets the cheapest way,
  * in bits, to reach it from the start, trying a literal, a copy from the
  * last offset and the copies that the hash chains find, each at every
- * useful length; the cheapest path to the end is written out.  Input
- * that does not get smaller is stored as it is. */
+ * useful length, and a raw run from the best place to start one; the
+ * cheapest path to the end is written out. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -23,7 +23,7 @@
 #define NICE_LEN 1024		/* a copy this long ends the search */
 #define NO_POS UINT32_MAX
 
-enum token { LIT, COPY, REP };
+enum token { LIT, COPY, REP, RAW };
 
 struct step {
 	uint64_t cost;		/* bits from the start to here */
@@ -55,6 +55,11 @@ static unsigned int copy_bits(uint32_t offset, uint32_t len)
 static unsigned int rep_bits(uint32_t len)
 {
 	return 2 + gamma_bits(len);
+}
+
+static unsigned int raw_bits(uint32_t len)
+{
+	return 2 + gamma_bits(len) + 8 * len;
 }
 
 static uint32_t match_len(const uint8_t *data, size_t n, size_t pos,
@@ -113,13 +118,28 @@ static struct step *parse(const uint8_t *data, size_t n)
 	/* Every arrival is known by the time a position is expanded, so
 	 * its last offset (which a copy from the last offset reuses) is
 	 * that of the cheapest way in. */
-	for (size_t pos = 0; pos < n; pos++) {
-		uint32_t rep = steps[pos].offset;
-		uint32_t best = MIN_LEN - 1;
+	for (size_t pos = 0, raw = 0; ; pos++) {
+		uint32_t rep, best = MIN_LEN - 1;
 		unsigned int key, depth = 0;
+		int after_literal;
 
+		/* A raw run may start after a copy or at the start; from
+		 * the start that leaves the least to pay per byte. */
+		if (pos >= raw + MIN_LEN)
+			relax(steps, pos, steps[raw].cost + raw_bits(pos - raw),
+			      raw, RAW, steps[raw].offset, pos - raw);
+		rep = steps[pos].offset;
+		after_literal = steps[pos].kind == LIT || steps[pos].kind == RAW;
+		if (!pos || (!after_literal && steps[pos].cost + 8 * raw <
+					       steps[raw].cost + 8 * pos))
+			raw = pos;
+		if (pos == n)
+			break;
 		relax(steps, pos + 1, steps[pos].cost + 9, pos, LIT, rep, 1);
-		if (rep && rep <= pos) {
+		/* "1 1" is a copy from the last offset only after a
+		 * literal or a raw run (after a copy it would only have
+		 * made that copy longer: it means a raw run there). */
+		if (rep && rep <= pos && after_literal && pos) {
 			uint32_t len = match_len(data, n, pos, pos - rep);
 
 			if (len >= MIN_LEN)
@@ -195,7 +215,7 @@ static struct writer compress_lz(const uint8_t *data, size_t n)
 {
 	struct step *steps = parse(data, n);
 	struct writer w = { 0 };
-	size_t count = 0, pos = n;
+	size_t count = 0, pos = n, i;
 	uint32_t *path;
 
 	while (pos) {
@@ -207,15 +227,23 @@ static struct writer compress_lz(const uint8_t *data, size_t n)
 		fprintf(stderr, "cxz: out of memory\n");
 		exit(1);
 	}
+	i = count;
 	for (pos = n; pos; pos = steps[pos].from)
-		path[--count] = pos;
+		path[--i] = pos;
 	for (pos = 0; pos < n; ) {
-		const struct step *s = &steps[path[count++]];
+		const struct step *s = &steps[path[i++]];
 
 		switch (s->kind) {
 		case LIT:
 			put_bit(&w, 0);
 			put_byte(&w, data[pos]);
+			break;
+		case RAW:
+			put_bit(&w, 1);
+			put_bit(&w, 1);
+			put_gamma(&w, s->len);
+			for (uint32_t j = 0; j < s->len; j++)
+				put_byte(&w, data[pos + j]);
 			break;
 		case COPY:
 			put_bit(&w, 1);
@@ -256,7 +284,6 @@ static void call_filter(uint8_t *p, size_t n, int sign)
 	}
 }
 
-/* Filtered and LZ-coded, or stored if that is no smaller. */
 static struct writer compress(const uint8_t *data, size_t n)
 {
 	uint8_t *filtered = malloc(n ? n : 1);
@@ -270,11 +297,6 @@ static struct writer compress(const uint8_t *data, size_t n)
 	call_filter(filtered, n, 1);
 	w = compress_lz(filtered, n);
 	free(filtered);
-	if (w.len >= n) {
-		w.len = 0;
-		for (size_t i = 0; i < n; i++)
-			put_byte(&w, data[i]);
-	}
 	return w;
 }
 
@@ -324,26 +346,28 @@ static int decompress(const uint8_t *in, size_t in_len, uint8_t *out,
 {
 	struct reader r = { .in = in, .len = in_len };
 	size_t pos = 0, offset = 0, len;
-
-	if (in_len == out_len) {
-		memcpy(out, in, out_len);
-		return 0;
-	}
+	int after_literal = 0, copy;
 
 	while (pos < out_len && !r.error) {
 		if (!get_bit(&r)) {
 			out[pos++] = get_byte(&r);
+			after_literal = 1;
 			continue;
 		}
+		copy = after_literal;
 		if (!get_bit(&r)) {
 			offset = (size_t)(get_gamma(&r) - 2) << 8;
 			offset += get_byte(&r) + 1;
+			copy = 1;
 		}
 		len = get_gamma(&r);
-		if (r.error || !offset || offset > pos || len > out_len - pos)
+		if (r.error || len > out_len - pos)
+			return -1;
+		if (copy && (!offset || offset > pos))
 			return -1;
 		for (; len; len--, pos++)
-			out[pos] = out[pos - offset];
+			out[pos] = copy ? out[pos - offset] : get_byte(&r);
+		after_literal = !copy;
 	}
 	if (r.error || r.pos != in_len)
 		return -1;

@@ -9,19 +9,22 @@
  *   8  in_len    bytes of compressed data after the header
  *   12 check     FNV-1a (32-bit) of those in_len bytes
  *
- * If in_len equals out_len the data is stored as it is (incompressible
- * input costs the header alone).  Otherwise it is an LZ77 stream of the
- * input as the x86 call filter (below) left it: one byte stream into which 8-bit control words
- * are interleaved.  Control bits are taken most significant first; when
- * a control word is used up, the next byte of the stream at the moment
- * a bit is wanted is the next control word.  Tokens:
+ * then an LZ77 stream of the input as the x86 call filter (below) left
+ * it: one byte stream into which 8-bit control words are interleaved.
+ * Control bits are taken most significant first; when a control word
+ * is used up, the next byte of the stream at the moment a bit is wanted
+ * is the next control word.  Tokens:
  *
  *   0 <byte>                 a literal byte
  *   1 0 G(h + 2) <byte l> G(n)
  *                            copy n bytes from offset h * 256 + l + 1
  *                            back in the output; that offset becomes
  *                            "the last offset"
- *   1 1 G(n)                 copy n bytes from the last offset
+ *   1 1 G(n)                 after a literal or a raw run: copy n bytes
+ *                            from the last offset
+ *   1 1 G(n) <n bytes>       after a copy or at the start: a raw run,
+ *                            n bytes as they are (incompressible data
+ *                            costs a few bytes per run, not a bit a byte)
  *
  * G(v), v >= 2, is an interleaved Elias gamma code: for each bit of v
  * after its leading 1, most significant first, the bit and then 1 if

@@ -115,22 +115,19 @@ payload_prepare:
  *
  * %dl holds the control word shifted left with a 1 bit behind it: when
  * shifting leaves zero, only that marker was left and the next byte of
- * the stream is the next control word.  %eax is the last offset. */
+ * the stream is the next control word.  %dh is nonzero after a literal
+ * or a raw run (a "1 1" is then a copy, else a raw run).  %eax is the
+ * last offset. */
 cxz_decode:
-	movl	CXZ_HDR_IN_LEN(%esi), %ecx
-	cmpl	CXZ_HDR_OUT_LEN(%esi), %ecx
-	leal	CXZ_HDR_SIZE(%esi), %esi
-	jne	0f
-	rep movsb			/* stored */
-	clc
-	ret
-0:	movb	$0x80, %dl
+	addl	$CXZ_HDR_SIZE, %esi
+	movw	$0x0080, %dx
 	xorl	%eax, %eax
 1:	cmpl	%ebp, %edi
 	jae	7f
 	call	get_bit
 	jc	2f
 	movsb				/* 0: literal */
+	movb	$1, %dh
 	jmp	1b
 2:	call	get_bit
 	jc	3f
@@ -140,12 +137,15 @@ cxz_decode:
 	movb	(%esi), %cl
 	incl	%esi
 	leal	1(%ecx), %eax
-3:	call	get_gamma		/* 1 1 (and 1 0): length */
+	movb	$1, %dh			/* a copy follows */
+3:	call	get_gamma		/* the length */
 	pushl	%esi
 	movl	%ebp, %esi
 	subl	%edi, %esi
 	cmpl	%esi, %ecx		/* past the end? */
 	ja	6f
+	xorb	$1, %dh
+	jnz	4f
 	movl	%edi, %esi
 	subl	%ebx, %esi
 	cmpl	%esi, %eax		/* before the start? */
@@ -156,6 +156,9 @@ cxz_decode:
 	subl	%eax, %esi
 	rep movsb			/* byte by byte: runs overlap */
 	popl	%esi
+	jmp	1b
+4:	popl	%esi			/* a raw run */
+	rep movsb
 	jmp	1b
 6:	popl	%esi
 	stc
