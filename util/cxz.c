@@ -123,8 +123,9 @@ static struct step *parse(const uint8_t *data, size_t n)
 		unsigned int key, depth = 0;
 		int after_literal;
 
-		/* A raw run may start after a copy or at the start; from
-		 * the start that leaves the least to pay per byte. */
+		/* A raw run may start after a copy or at the start; of
+		 * those places, raw keeps the one from which every later
+		 * end costs least (its cost less 8 bits a byte so far). */
 		if (pos >= raw + MIN_LEN)
 			relax(steps, pos, steps[raw].cost + raw_bits(pos - raw),
 			      raw, RAW, steps[raw].offset, pos - raw);
@@ -139,7 +140,7 @@ static struct step *parse(const uint8_t *data, size_t n)
 		/* "1 1" is a copy from the last offset only after a
 		 * literal or a raw run (after a copy it would only have
 		 * made that copy longer: it means a raw run there). */
-		if (rep && rep <= pos && after_literal && pos) {
+		if (rep && rep <= pos && after_literal) {
 			uint32_t len = match_len(data, n, pos, pos - rep);
 
 			if (len >= MIN_LEN)
