@@ -145,6 +145,9 @@ int linux_net_attach(const char *ifname)
 	if (host_ifreq(fd, ifname, SIOCGIFMTU, &ifr) == 0 && ifr.mtu > 0)
 		netdev->mtu = ifr.mtu;
 	netdev->op = &host_ops;
+	/* The socket's receive buffer is the ring here; a full-sized frame
+	 * takes up to about 4 KiB of it. */
+	netdev->rx_burst = rcvbuf / 4096;
 	netdev->driver_name = "af_packet";
 	snprintf(netdev->bus_location, sizeof(netdev->bus_location), "%s",
 		 ifname);
