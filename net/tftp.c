@@ -209,6 +209,11 @@ struct tftp_session {
 
 	uint32_t block;               /* last block received in order */
 	uint32_t acked;               /* last block we acknowledged */
+	/* The block whose arrival we acknowledge next.  Windows are counted
+	 * from the last one acknowledged in order, or from where the server
+	 * fell silent: servers differ in where a window ends after they went
+	 * back for a lost block, and silence shows theirs. */
+	uint32_t window_end;
 	bool gap_acked;               /* a gap was reported since then */
 	bool lost;                    /* blocks lost since the last window */
 
@@ -369,6 +374,7 @@ static void tftp_rx_oack(struct tftp_session *s, const uint8_t *data,
 	tftp_progress(s);
 	s->blksize = got.blksize ? got.blksize : TFTP_DEFAULT_BLKSIZE;
 	s->windowsize = got.windowsize ? got.windowsize : 1;
+	s->window_end = s->windowsize;
 	s->has_tsize = got.has_tsize;
 	s->tsize = got.tsize;
 	if (s->has_tsize)
@@ -400,6 +406,7 @@ static void tftp_rx_data(struct tftp_session *s, const uint8_t *data,
 		s->state = TFTP_RECEIVING;
 		s->blksize = TFTP_DEFAULT_BLKSIZE;
 		s->windowsize = 1;
+		s->window_end = 1;
 	}
 	block = tftp_unwrap_block(s->block, (data[0] << 8) | data[1]);
 	data += 2;
@@ -437,10 +444,11 @@ static void tftp_rx_data(struct tftp_session *s, const uint8_t *data,
 	/* Acknowledged before it is stored, so that the server's next
 	 * block is on its way meanwhile; if storing fails, the error
 	 * that follows ends the transfer anyway. */
-	if (last || block - s->acked >= s->windowsize) {
+	if (last || block == s->window_end) {
 		if (!last && !s->lost && s->windowsize > 1)
 			netdev_burst_ok(s->netdev, s->windowsize);
 		s->lost = false;
+		s->window_end = block + s->windowsize;
 		tftp_send_ack(s, block, true);
 	}
 	else
@@ -554,15 +562,16 @@ static void tftp_expired(struct retry_timer *timer, int fail __unused)
 	if (s->state == TFTP_RECEIVING)
 		tftp_window_lost(s);
 	/* Resend from the last block we hold in order: that also covers
-	 * a window whose tail was lost, and a server whose windows end
-	 * elsewhere than ours after it went back for a lost block.  The
-	 * first ACK of a block is no retransmission: its answer times the
-	 * round trip (without that, a transfer that loses a block in every
-	 * window would wait out the initial 1 s timeout each time). */
-	if (s->state == TFTP_REQUESTING)
+	 * a window whose tail was lost.  The first ACK of a block is no
+	 * retransmission: its answer times the round trip (without that, a
+	 * transfer that loses a block in every window would wait out the
+	 * initial 1 s timeout each time). */
+	if (s->state == TFTP_REQUESTING) {
 		tftp_send_rrq(s, false);
-	else
-		tftp_send_ack(s, s->block, s->block != s->acked);
+		return;
+	}
+	s->window_end = s->block + s->windowsize;
+	tftp_send_ack(s, s->block, s->block != s->acked);
 }
 
 /* The consumer hung up (or was cancelled). */
