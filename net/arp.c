@@ -10,8 +10,12 @@
 
 #define ARP_CACHE_SIZE 16
 #define ARP_QUEUE_MAX 8           /* packets waiting for one neighbour */
-#define ARP_RETRY_INTERVAL TICKS_PER_SEC
-#define ARP_MAX_TRIES 3
+/* Requests are repeated after 1/8 s, then twice as long each time up to
+ * 1 s: a request lost to a link still coming up costs little, and an
+ * absent neighbour is given up after about 3 s. */
+#define ARP_RETRY_MIN (TICKS_PER_SEC / 8)
+#define ARP_RETRY_MAX TICKS_PER_SEC
+#define ARP_MAX_TRIES 6
 #define ARPOP_REQUEST 1
 #define ARPOP_REPLY 2
 
@@ -104,6 +108,8 @@ static struct arp_entry *arp_new(struct net_device *netdev, struct in_addr ip)
 	e->ip = ip;
 	INIT_LIST_HEAD(&e->tx_queue);
 	timer_init(&e->timer, arp_expired, NULL);
+	e->timer.min = ARP_RETRY_MIN;
+	e->timer.max = ARP_RETRY_MAX;
 	list_add(&e->list, &arp_cache);
 	arp_count++;
 	return e;
@@ -141,7 +147,7 @@ static int arp_send(struct net_device *netdev, unsigned int op,
 static void arp_request(struct arp_entry *e)
 {
 	e->tries++;
-	start_timer_fixed(&e->timer, ARP_RETRY_INTERVAL);
+	start_timer(&e->timer);
 	arp_send(e->netdev, ARPOP_REQUEST, e->src, NULL, e->ip,
 		 e->netdev->ll_protocol->ll_broadcast);
 }

@@ -339,6 +339,26 @@ void net_poll(void)
 	}
 }
 
+unsigned int netdev_burst(const struct net_device *netdev, unsigned int max)
+{
+	if (netdev->rx_burst && netdev->rx_burst < max)
+		max = netdev->rx_burst;
+	if (netdev->burst && netdev->burst < max)
+		max = netdev->burst;
+	return max;
+}
+
+void netdev_burst_lost(struct net_device *netdev, unsigned int n)
+{
+	netdev->burst = MAX(n / 2, (unsigned int)NETDEV_MIN_BURST);
+}
+
+void netdev_burst_ok(struct net_device *netdev, unsigned int n)
+{
+	if (netdev->burst && n >= netdev->burst)
+		netdev->burst++;
+}
+
 POLLER(net_poller) = {
 	.poll = net_poll,
 };

@@ -198,6 +198,7 @@ struct tftp_session {
 	struct retry_timer timer;
 	enum tftp_state state;
 
+	struct net_device *netdev;    /* held: where the blocks arrive */
 	struct in_addr server;
 	uint16_t port;                /* where the RRQ goes */
 	uint16_t tid;                 /* the server's port for this transfer */
@@ -208,7 +209,13 @@ struct tftp_session {
 
 	uint32_t block;               /* last block received in order */
 	uint32_t acked;               /* last block we acknowledged */
+	/* The block whose arrival we acknowledge next.  Windows are counted
+	 * from the last one acknowledged in order, or from where the server
+	 * fell silent: servers differ in where a window ends after they went
+	 * back for a lost block, and silence shows theirs. */
+	uint32_t window_end;
 	bool gap_acked;               /* a gap was reported since then */
+	bool lost;                    /* blocks lost since the last window */
 
 	struct tftp_rtt rtt;
 	unsigned int backoff;         /* consecutive timeouts */
@@ -221,7 +228,20 @@ struct tftp_session {
 
 static void tftp_free(struct refcnt *ref)
 {
-	free(container_of(ref, struct tftp_session, refcnt));
+	struct tftp_session *s = container_of(ref, struct tftp_session,
+					      refcnt);
+
+	netdev_put(s->netdev);
+	free(s);
+}
+
+/* What a window teaches the device's burst (windows only: lock-step
+ * sends no bursts). */
+static void tftp_window_lost(struct tftp_session *s)
+{
+	if (s->windowsize > 1 && !s->lost)
+		netdev_burst_lost(s->netdev, s->windowsize);
+	s->lost = true;
 }
 
 static int tftp_send(struct tftp_session *s, const void *pkt, size_t len,
@@ -354,6 +374,7 @@ static void tftp_rx_oack(struct tftp_session *s, const uint8_t *data,
 	tftp_progress(s);
 	s->blksize = got.blksize ? got.blksize : TFTP_DEFAULT_BLKSIZE;
 	s->windowsize = got.windowsize ? got.windowsize : 1;
+	s->window_end = s->windowsize;
 	s->has_tsize = got.has_tsize;
 	s->tsize = got.tsize;
 	if (s->has_tsize)
@@ -385,6 +406,7 @@ static void tftp_rx_data(struct tftp_session *s, const uint8_t *data,
 		s->state = TFTP_RECEIVING;
 		s->blksize = TFTP_DEFAULT_BLKSIZE;
 		s->windowsize = 1;
+		s->window_end = 1;
 	}
 	block = tftp_unwrap_block(s->block, (data[0] << 8) | data[1]);
 	data += 2;
@@ -400,8 +422,9 @@ static void tftp_rx_data(struct tftp_session *s, const uint8_t *data,
 		 * ask again if blocks keep coming out of order for longer
 		 * than the server needs to react (the ACK was lost, or so
 		 * was the first block resent). */
+		tftp_window_lost(s);
 		if (!s->gap_acked || tftp_ack_stale(s))
-			tftp_send_ack(s, s->block, false);
+			tftp_send_ack(s, s->block, s->block != s->acked);
 		s->gap_acked = true;
 		return;
 	}
@@ -421,8 +444,13 @@ static void tftp_rx_data(struct tftp_session *s, const uint8_t *data,
 	/* Acknowledged before it is stored, so that the server's next
 	 * block is on its way meanwhile; if storing fails, the error
 	 * that follows ends the transfer anyway. */
-	if (last || block - s->acked >= s->windowsize)
+	if (last || block == s->window_end) {
+		if (!last && !s->lost && s->windowsize > 1)
+			netdev_burst_ok(s->netdev, s->windowsize);
+		s->lost = false;
+		s->window_end = block + s->windowsize;
 		tftp_send_ack(s, block, true);
+	}
 	else
 		tftp_arm(s);
 	tftp_progress(s);
@@ -531,12 +559,19 @@ static void tftp_expired(struct retry_timer *timer, int fail __unused)
 		return;
 	}
 	s->backoff++;
+	if (s->state == TFTP_RECEIVING)
+		tftp_window_lost(s);
 	/* Resend from the last block we hold in order: that also covers
-	 * a window whose tail was lost. */
-	if (s->state == TFTP_REQUESTING)
+	 * a window whose tail was lost.  The first ACK of a block is no
+	 * retransmission: its answer times the round trip (without that, a
+	 * transfer that loses a block in every window would wait out the
+	 * initial 1 s timeout each time). */
+	if (s->state == TFTP_REQUESTING) {
 		tftp_send_rrq(s, false);
-	else
-		tftp_send_ack(s, s->block, false);
+		return;
+	}
+	s->window_end = s->block + s->windowsize;
+	tftp_send_ack(s, s->block, s->block != s->acked);
 }
 
 /* The consumer hung up (or was cancelled). */
@@ -611,7 +646,10 @@ static int tftp_open(struct xfer *xfer, const struct uri *uri)
 	s->port = port;
 	s->want.blksize = tftp_best_blksize(&route);
 	s->want.has_tsize = true;
-	s->want.windowsize = TFTP_WINDOW > 1 ? TFTP_WINDOW : 0;
+	/* No larger a window than the device can take in one burst. */
+	s->want.windowsize = netdev_burst(route.netdev, TFTP_WINDOW);
+	if (s->want.windowsize < 2)
+		s->want.windowsize = 0;
 	s->progress_at = currticks();
 
 	if (tftp_build_rrq(NULL, 0, s->path, &s->want) > TFTP_MAX_REQUEST) {
@@ -623,6 +661,8 @@ static int tftp_open(struct xfer *xfer, const struct uri *uri)
 		free(s);
 		return rc;
 	}
+	s->netdev = route.netdev;
+	ref_get(&s->netdev->refcnt);
 	xfer_plug(&s->xfer, xfer);
 	/* A failed send is retried by the timer like a lost one. */
 	tftp_send_rrq(s, true);

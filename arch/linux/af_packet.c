@@ -10,6 +10,7 @@
 
 #define MAX_HOST_NETS 8
 #define RX_BURST 64
+#define LINK_DOWN_RECHECK_MS 10
 
 struct host_net {
 	int fd;
@@ -29,6 +30,23 @@ static int host_ifreq(int fd, const char *ifname, unsigned long req,
 	return linux_ioctl(fd, req, ifr);
 }
 
+/* The carrier itself: IFF_RUNNING follows it only after the kernel's
+ * link watch has run, up to a second later. */
+static bool host_carrier(const char *ifname)
+{
+	char path[64], c = 0;
+	int fd;
+
+	snprintf(path, sizeof(path), "/sys/class/net/%s/carrier", ifname);
+	fd = linux_open(path, O_RDONLY);
+	if (fd < 0)
+		return false;
+	if (linux_read(fd, &c, 1) != 1)
+		c = 0;
+	linux_close(fd);
+	return c == '1';
+}
+
 static void host_check_link(struct net_device *netdev)
 {
 	struct host_net *h = netdev->priv;
@@ -36,7 +54,8 @@ static void host_check_link(struct net_device *netdev)
 
 	h->link_checked = currticks();
 	if (host_ifreq(h->fd, h->ifname, SIOCGIFFLAGS, &ifr) == 0 &&
-	    (ifr.flags & (IFF_UP | IFF_RUNNING)) == (IFF_UP | IFF_RUNNING))
+	    (ifr.flags & IFF_UP) &&
+	    ((ifr.flags & IFF_RUNNING) || host_carrier(h->ifname)))
 		netdev_link_up(netdev);
 	else
 		netdev_link_down(netdev);
@@ -65,7 +84,10 @@ static void host_poll(struct net_device *netdev)
 {
 	struct host_net *h = netdev->priv;
 
-	if (currticks() - h->link_checked >= TICKS_PER_SEC)
+	/* A link that is down is watched closely: a freshly created veth
+	 * gains its carrier a moment after it is set up. */
+	if (currticks() - h->link_checked >=
+	    (netdev_link_ok(netdev) ? TICKS_PER_SEC : LINK_DOWN_RECHECK_MS))
 		host_check_link(netdev);
 	for (int i = 0; i < RX_BURST; i++) {
 		size_t room = netdev->mtu + MAX_LL_HEADER_LEN;
@@ -145,6 +167,9 @@ int linux_net_attach(const char *ifname)
 	if (host_ifreq(fd, ifname, SIOCGIFMTU, &ifr) == 0 && ifr.mtu > 0)
 		netdev->mtu = ifr.mtu;
 	netdev->op = &host_ops;
+	/* The socket's receive buffer is the ring here; a full-sized frame
+	 * takes up to about 4 KiB of it. */
+	netdev->rx_burst = rcvbuf / 4096;
 	netdev->driver_name = "af_packet";
 	snprintf(netdev->bus_location, sizeof(netdev->bus_location), "%s",
 		 ifname);

@@ -399,6 +399,7 @@ static int e1000_probe(struct pci_device *pci)
 	   CTRL_SLU | CTRL_ASDE);
 
 	netdev->op = &e1000_ops;
+	netdev->rx_burst = NUM_RX - 1;   /* one descriptor stays empty */
 	netdev->driver_name = "e1000";
 	netdev->bus_type = "PCI";
 	snprintf(netdev->bus_location, sizeof(netdev->bus_location), "%s",

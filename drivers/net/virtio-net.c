@@ -535,6 +535,7 @@ static int virtnet_open(struct net_device *netdev)
 		goto fail;
 	add_status(vn, STATUS_DRIVER_OK);
 	rx_fill(vn);
+	vn->netdev->rx_burst = vn->rx.slots;
 	check_link(vn);
 	return 0;
 fail:

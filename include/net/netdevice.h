@@ -85,6 +85,12 @@ struct net_device {
 	struct list_head rx_queue;    /* received, not yet processed */
 	struct net_device_stats stats;
 	struct generic_settings settings;
+	/* Frames a sender may burst at us before we read them: rx_burst
+	 * is what the device holds (its receive ring; 0 if unknown), set
+	 * by the driver; burst is what losses have taught since (0: no
+	 * loss seen). */
+	unsigned int rx_burst;
+	unsigned int burst;
 	const char *driver_name;      /* "virtio-net", "af_packet" ... */
 	const char *bus_type;         /* "PCI", "linux" ... (may be NULL) */
 	char bus_location[32];        /* "0000:00:03.0", "veth0" ... */
@@ -125,6 +131,16 @@ void netdev_tx_complete(struct net_device *netdev, struct io_buffer *iob,
 			int rc);
 void netdev_rx(struct net_device *netdev, struct io_buffer *iob);
 void netdev_rx_err(struct net_device *netdev, struct io_buffer *iob, int rc);
+
+/* Bursts.  netdev_burst() is how many frames a protocol that would
+ * like max may ask a peer to send back to back: no more than the device
+ * holds, nor than losses have taught.  A burst of n frames that lost
+ * some halves what is taught (down to NETDEV_MIN_BURST); one that
+ * arrived whole gives one frame back. */
+#define NETDEV_MIN_BURST 4
+unsigned int netdev_burst(const struct net_device *netdev, unsigned int max);
+void netdev_burst_lost(struct net_device *netdev, unsigned int n);
+void netdev_burst_ok(struct net_device *netdev, unsigned int n);
 
 /* Send a network-layer packet; consumes iob. */
 int net_tx(struct io_buffer *iob, struct net_device *netdev,

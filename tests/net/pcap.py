@@ -10,6 +10,7 @@ Ethernet), printing plain lines that the shell tests grep.
                        "data N" (DATA packets), "acks N", "maxsize N"
                        (largest DATA payload), "maxrun N" (most DATA
                        packets the server sent between two client packets)
+  pcap.py rrqs FILE    every read request: "rrq NAME k=v ..." each
 """
 
 import struct
@@ -95,6 +96,17 @@ def tftp_options(fields):
                     for i in range(0, len(fields) - 1, 2))
 
 
+def rrq_line(p):
+    fields = [s.decode(errors="replace") for s in p[2:].split(b"\0")[:-1]]
+    return "rrq %s %s" % (fields[0], tftp_options(fields[2:]))
+
+
+def cmd_rrqs(path):
+    for _, _, _, dport, p, _ in udp_packets(path):
+        if dport == 69 and p[:2] == b"\0\1":
+            print(rrq_line(p))
+
+
 def cmd_tftp(path):
     client = None          # (ip, port) that sent the first RRQ
     data = acks = maxsize = run = maxrun = 0
@@ -105,9 +117,7 @@ def cmd_tftp(path):
         if client is None:
             if dport == 69 and op == 1:
                 client = (src, sport)
-                fields = [s.decode(errors="replace")
-                          for s in p[2:].split(b"\0")[:-1]]
-                print("rrq %s %s" % (fields[0], tftp_options(fields[2:])))
+                print(rrq_line(p))
             continue
         if (src, sport) == client:
             if op == 4:
@@ -132,9 +142,10 @@ def cmd_tftp(path):
 
 
 def main():
-    if len(sys.argv) != 3 or sys.argv[1] not in ("dhcp", "tftp"):
-        sys.exit("usage: pcap.py dhcp|tftp FILE")
-    {"dhcp": cmd_dhcp, "tftp": cmd_tftp}[sys.argv[1]](sys.argv[2])
+    cmds = {"dhcp": cmd_dhcp, "tftp": cmd_tftp, "rrqs": cmd_rrqs}
+    if len(sys.argv) != 3 or sys.argv[1] not in cmds:
+        sys.exit("usage: pcap.py dhcp|tftp|rrqs FILE")
+    cmds[sys.argv[1]](sys.argv[2])
 
 
 if __name__ == "__main__":

@@ -796,3 +796,36 @@ UNIT_TEST(net_stack)
 	netdev_put(nd);
 	nd = NULL;
 }
+
+/* A device's burst: capped by its ring, halved by each lossy burst down
+ * to the floor, grown back one frame per whole burst, never past the
+ * ring; a device that states no ring leaves the caller's wish alone
+ * until a loss teaches otherwise. */
+UNIT_TEST(net_burst)
+{
+	struct net_device *nd = alloc_etherdev(0);
+
+	ok(netdev_burst(nd, 64) == 64);
+	nd->rx_burst = 31;
+	ok(netdev_burst(nd, 64) == 31);
+	ok(netdev_burst(nd, 8) == 8);
+	netdev_burst_lost(nd, 31);
+	ok(netdev_burst(nd, 64) == 15);
+	netdev_burst_lost(nd, 15);
+	netdev_burst_lost(nd, 7);
+	netdev_burst_lost(nd, 4);
+	ok(netdev_burst(nd, 64) == NETDEV_MIN_BURST);
+	netdev_burst_ok(nd, 4);
+	ok(netdev_burst(nd, 64) == 5);
+	netdev_burst_ok(nd, 3);		/* a smaller burst proves nothing */
+	ok(netdev_burst(nd, 64) == 5);
+	for (int i = 0; i < 100; i++)
+		netdev_burst_ok(nd, netdev_burst(nd, 64));
+	ok(netdev_burst(nd, 64) == 31);
+
+	nd->rx_burst = 0;
+	nd->burst = 0;
+	netdev_burst_lost(nd, 64);
+	ok(netdev_burst(nd, 64) == 32);
+	netdev_put(nd);
+}
