@@ -139,8 +139,8 @@ struct list_head *pci_devices(void);
 #define for_each_pci_device(pci) \
 	list_for_each_entry(pci, pci_devices(), list)
 
-/* Find every function (once) and offer the unbound ones to the drivers.
- * Runs at start-up; safe to call again. */
+/* Find every function and offer the unbound ones to the drivers.  Runs
+ * at start-up; calling it again picks up functions attached since. */
 void pci_probe_all(void);
 /* Stop and release every bound device, last probed first. */
 void pci_remove_all(void);

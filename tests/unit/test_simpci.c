@@ -3,6 +3,8 @@
  * sized and placed at registration, its configuration space is what the
  * PCI API reads, ioremap() maps its BARs only while memory decoding is
  * on, and register accesses reach it at the right offset and poll it. */
+#include <errno.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 #include <cxboot/io.h>
@@ -97,6 +99,17 @@ static struct sim_pci fake_fn = {
 	.bdf = PCI_BDF(0, 30, 0), .op = &fake_ops, .priv = &fake,
 };
 
+/* Both tests use the one fake, whichever runs first attaches it. */
+static void attach_fake(void)
+{
+	static bool attached;
+
+	if (!attached)
+		ok(sim_pci_register(&fake_fn) == 0);
+	attached = true;
+	ok(sim_pci_register(&fake_fn) == -EEXIST);
+}
+
 UNIT_TEST(simpci_registry)
 {
 	struct pci_device pci = { .bdf = PCI_BDF(0, 30, 0) };
@@ -104,8 +117,7 @@ UNIT_TEST(simpci_registry)
 	uint8_t *regs;
 	unsigned int polls;
 
-	ok(sim_pci_register(&fake_fn) == 0);
-	ok(sim_pci_register(&fake_fn) != 0);
+	attach_fake();
 
 	/* Sized and placed as a BIOS does */
 	ok(fake_fn.bar_size[0] == 0x100000 && fake_fn.bar_size[2] == 0x2000);
@@ -160,4 +172,23 @@ UNIT_TEST(simpci_registry)
 	/* Nor once memory space is turned off again */
 	pci_disable(&pci, PCI_COMMAND_MEMORY);
 	ok(ioremap(fake_fn.bar_addr[2], 4) == NULL);
+}
+
+/* A function attached after start-up is found by the next probe, once. */
+UNIT_TEST(simpci_probe_finds_late_functions)
+{
+	struct pci_device *found;
+	unsigned int n = 0;
+
+	attach_fake();
+	pci_probe_all();
+	pci_probe_all();
+	for_each_pci_device(found) {
+		if (found->bdf == fake_fn.bdf) {
+			n++;
+			ok(found->vendor == 0xabcd && found->device == 0x5678);
+			ok(found->driver == NULL);
+		}
+	}
+	ok(n == 1);
 }
