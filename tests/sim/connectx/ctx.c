@@ -21,7 +21,7 @@ static int icm_store(struct cx_dev *cx, uint64_t va, const uint8_t *ctx,
 	return CX_OK;
 }
 
-static struct cx_mpt *mpt_find(struct cx_dev *cx, uint32_t idx)
+struct cx_mpt *cx_mpt_find(struct cx_dev *cx, uint32_t idx)
 {
 	for (int i = 0; i < CX_MAX_MPTS; i++) {
 		if (cx->mpt[i].hw && cx->mpt[i].idx == idx)
@@ -58,7 +58,7 @@ static int sw2hw_mpt(struct cx_cmd *c)
 
 	if (idx >> cx->hca.log_mpt || idx < (1u << cx->log_rsvd_mrws))
 		return CX_BAD_INDEX;
-	if (mpt_find(cx, idx))
+	if (cx_mpt_find(cx, idx))
 		return CX_BAD_RES_STATE;
 	for (int i = 0; i < CX_MAX_MPTS && !m; i++)
 		m = cx->mpt[i].hw ? NULL : &cx->mpt[i];
@@ -220,7 +220,7 @@ int cx_cmd_ctx(struct cx_cmd *c)
 	case OP_SW2HW_MPT:
 		return sw2hw_mpt(c);
 	case OP_HW2SW_MPT:
-		m = mpt_find(cx, c->inmod);
+		m = cx_mpt_find(cx, c->inmod);
 		if (!m)
 			return CX_BAD_RES_STATE;
 		m->hw = false;

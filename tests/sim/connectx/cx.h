@@ -325,6 +325,7 @@ void cx_receive(struct cx_dev *cx, struct cx_qp *qp, const uint8_t *frame,
 		size_t len);
 struct cx_qp *cx_qp_find(struct cx_dev *cx, uint32_t qpn);
 struct cx_cq *cx_cq_find(struct cx_dev *cx, uint32_t cqn);
+struct cx_mpt *cx_mpt_find(struct cx_dev *cx, uint32_t idx);
 
 /* port.c */
 int cx_cmd_port(struct cx_cmd *c);
