@@ -96,11 +96,13 @@ struct cx_dev *cx_create_config(const struct cx_config *conf)
 		if (setup_port(cx, n, conf->port[n], conf->rate_mbps)) {
 			printf("connectx: port%u=%s: cannot attach\n", n,
 			       conf->port[n]);
+			cx_destroy(cx);
 			return NULL;
 		}
 	}
 	if (conf->fault && cx_set_faults(cx, conf->fault)) {
 		printf("connectx: fault=%s: not understood\n", conf->fault);
+		cx_destroy(cx);
 		return NULL;
 	}
 	if (conf->trace) {
@@ -110,6 +112,7 @@ struct cx_dev *cx_create_config(const struct cx_config *conf)
 		if (cx->trace_fd < 0) {
 			printf("connectx: trace=%s: cannot open\n",
 			       conf->trace);
+			cx_destroy(cx);
 			return NULL;
 		}
 	}
@@ -161,14 +164,15 @@ static int connectx_attach(const char *arg)
 		printf("--connectx %s: expected port1=eth:IFNAME[,port2=...]"
 		       "[,devid=HEX][,seed=N][,trace=FILE][,fault=SPEC]\n",
 		       arg);
+		free(copy);
 		return -EINVAL;
 	}
 	conf.bdf = PCI_BDF(0, FIRST_SLOT + adapters, 0);
 	cx = cx_create_config(&conf);
+	free(copy);
 	if (!cx)
 		return -EINVAL;
 	adapters++;
-	/* copy stays: the port and trace names point into it */
 	return sim_pci_register(cx_pci(cx));
 }
 

@@ -36,6 +36,8 @@ struct cx_dev *cx_create(const struct cx_config *conf);
 /* Build a device with its ports, trace and faults as conf says.  NULL on
  * a bad config, with a message printed. */
 struct cx_dev *cx_create_config(const struct cx_config *conf);
+/* Close its ports and trace and free it (never once registered). */
+void cx_destroy(struct cx_dev *cx);
 struct sim_pci *cx_pci(struct cx_dev *cx);
 /* Parse a fault SPEC into the device; 0 or -EINVAL. */
 int cx_set_faults(struct cx_dev *cx, const char *spec);

@@ -298,6 +298,17 @@ static const struct sim_pci_ops cx_ops = {
 	.next_usecs = cx_next_usecs,
 };
 
+void cx_destroy(struct cx_dev *cx)
+{
+	for (int p = 1; p <= 2; p++) {
+		if (cx->port[p].fd >= 0)
+			linux_close(cx->port[p].fd);
+	}
+	if (cx->trace_fd >= 0)
+		linux_close(cx->trace_fd);
+	free(cx);
+}
+
 struct sim_pci *cx_pci(struct cx_dev *cx)
 {
 	return &cx->pci;

@@ -149,11 +149,9 @@ static struct drv *drv_new(uint32_t seed)
 
 static void drv_free(struct drv *d)
 {
-	if (d->wire >= 0) {
+	if (d->wire >= 0)
 		linux_close(d->wire);
-		linux_close(d->cx->port[1].fd);
-	}
-	free(d->cx);
+	cx_destroy(d->cx);
 }
 
 /* Firmware up: reset, QUERY_FW, MAP_FA, RUN_FW, QUERY_DEV_CAP. */
