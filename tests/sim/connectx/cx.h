@@ -212,6 +212,7 @@ struct cx_dev {
 	uint32_t hcr[7];
 	bool busy, clobbered, t_stale;
 	unsigned int toggle;		/* the t of the last command */
+	bool t_known;			/* a command ran since reset */
 
 	/* Firmware and ICM */
 	enum cx_stage stage;

@@ -31,7 +31,9 @@ void cx_hcr_write(struct cx_dev *cx, unsigned int dw, uint32_t v)
 	}
 	if (!(v & HCR_GO))
 		return;
-	cx->t_stale = !!(v & HCR_T) == !!cx->toggle;
+	/* The first command after reset may carry either t (Linux posts the
+	 * t it read, iPXE the opposite); from then on t must alternate. */
+	cx->t_stale = cx->t_known && !!(v & HCR_T) == !!cx->toggle;
 	cx->hcr[6] = v & 0x00ffffff;	/* status reads 0 while busy */
 	cx->busy = true;
 	cx_schedule(cx, EV_HCR, 2 + cx_random(cx, 200), 0);
@@ -159,6 +161,7 @@ void cx_hcr_execute(struct cx_dev *cx)
 		status = write_back(cx, &c);
 	trace(cx, &c, status);
 	cx->toggle = !!(dw6 & HCR_T);
+	cx->t_known = true;
 	cx->hcr[6] = (uint32_t)status << 24 | (dw6 & (HCR_T | 0xffff));
 	cx->busy = cx->clobbered = false;
 }

@@ -65,6 +65,7 @@ void cx_reset(struct cx_dev *cx)
 	memset(cx->hcr, 0, sizeof(cx->hcr));
 	cx->busy = cx->clobbered = false;
 	cx->toggle = 0;
+	cx->t_known = false;
 	cx->stage = ST_RESET;
 	cx->fa_mapped = cx->icm_size_set = false;
 	cx->icm_size = 0;
