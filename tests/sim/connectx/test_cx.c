@@ -271,7 +271,7 @@ static int mpt_up(struct drv *d)
 	cx_put32(d->in, 0x00, 1u << 9 | 0xf << 10);	/* physical, access */
 	cx_put32(d->in, 0x08, key);
 	cx_put32(d->in, 0x0c, PD);
-	cx_put64(d->in, 0x18, ~0ull);
+	cx_put32(d->in, 0x28, 1u << 22);			/* len64 */
 	return mbox_cmd(d, OP_SW2HW_MPT, 0, d->mpt_idx);
 }
 
