@@ -15,6 +15,8 @@ A_SIMTEST_OBJS := $(call objs,$(A),$(SIM_TESTS))
 $(B_SIM_OBJS) $(B_SIMTEST_OBJS): B_CFLAGS += -Iarch/linux
 $(A_SIM_OBJS) $(A_SIMTEST_OBJS): A_CFLAGS += -Iarch/linux
 
+all: $(B)/cxboot-sim
+
 $(B)/cxboot-sim: $(B_CORE_OBJS) $(B)/obj/arch/linux/cli.o $(B_SIM_OBJS)
 	$(CC) $(B_LDFLAGS) -o $@ $^ -lgcc
 $(A)/cxboot-sim: $(A_CORE_OBJS) $(A)/obj/arch/linux/cli.o $(A_SIM_OBJS)

@@ -47,6 +47,7 @@ struct drv {
 #define LOG_SQ 3
 #define LOG_RQ 3
 #define LOG_CQE 3
+#define MAC_TABLE_BYTES 1024
 #define MAC1 "\x00\x02\xc9\x00\x07\x01"
 
 static void hcr_write(struct drv *d, unsigned int dw, uint32_t v)
@@ -752,5 +753,77 @@ UNIT_TEST(cx_trace_format)
 			      "inmod=0x00000001 status=0x00 in=", 99) == 0);
 	ok(len > sizeof(last) && memcmp(text + len - (sizeof(last) - 1), last,
 					sizeof(last) - 1) == 0);
+	drv_free(d);
+}
+
+UNIT_TEST(cx_faults_on_demand)
+{
+	struct drv *d = drv_new(16);
+
+	ok(cx_set_faults(d->cx, "cmd:0x23:0x3+nolink:1+nosense") == 0);
+	ok(cx_set_faults(d->cx, "cmd:0x23") != 0);
+	ok(cx_set_faults(d->cx, "nolink:3") != 0);
+	ok(cx_set_faults(d->cx, "nosensex") != 0);
+	ok(bringup(d, LOG_CQE) == 0);
+	ok(cmd(d, OP_CONF_SPECIAL_QP, 0, d->rsvd_qps, 0, 0) == CX_BAD_PARAM);
+	/* port 1 never links: no event, QUERY_PORT says down */
+	ok(cmd(d, OP_INIT_PORT, 0, 1, 0, 0) == 0);
+	settle(d);
+	ok(eqe(d) == NULL);
+	ok(mbox_cmd(d, OP_QUERY_PORT, 0, 1) == 0 && !(d->out[0] & 0x80));
+	drv_free(d);
+}
+
+UNIT_TEST(cx_sense_port)
+{
+	struct drv *d = drv_new(17);
+
+	d->cx->port[2].kind = PORT_AUTO;
+	ok(bringup(d, LOG_CQE) == 0);
+	ok(cmd(d, OP_SENSE_PORT, 0, 1, 0, 0) == 0 && hcr_read(d, 4) == 2);
+	/* auto: "unknown" for a while, then Ethernet */
+	ok(cmd(d, OP_SENSE_PORT, 0, 2, 0, 0) == 0 && hcr_read(d, 4) == 0);
+	ok(WAIT(d, cmd(d, OP_SENSE_PORT, 0, 2, 0, 0) == 0 &&
+		   hcr_read(d, 4) == 2));
+	d->cx->fault.nosense = true;
+	d->cx->port[2].sense_at = 0;
+	ok(cmd(d, OP_SENSE_PORT, 0, 2, 0, 0) == 0 && hcr_read(d, 4) == 0);
+	ok(cmd(d, OP_SENSE_PORT, 0, 3, 0, 0) == CX_BAD_PARAM);
+	drv_free(d);
+}
+
+UNIT_TEST(cx_vlan_stripped_into_cqe)
+{
+	struct drv *d = drv_new(18);
+	uint8_t frame[68], *e, *rxbuf = NULL;
+
+	ok(bringup(d, LOG_CQE) == 0);
+	ok(port_up(d) == 0);
+	/* promiscuous unicast to our QP through SET_PORT RQP calc */
+	memset(d->in, 0, MAC_TABLE_BYTES);
+	cx_put32(d->in, 0x00, d->qpn);
+	cx_put32(d->in, 0x14, 1u << 31 | d->qpn);
+	ok(mbox_cmd(d, OP_SET_PORT, 1, 1 | 0x100) == 0);
+	rxbuf = dma(2048, 64);
+	e = d->qp_buf + 1024;
+	cx_put32(e, 0, 2048);
+	cx_put32(e, 4, d->lkey);
+	cx_put64(e, 8, bus(rxbuf));
+	cx_put32(e, 20, 0x100);
+	*d->rq_db = __builtin_bswap32(++d->rq_pi);
+	memcpy(frame, test_frame, 12);
+	frame[12] = 0x81;
+	frame[13] = 0x00;
+	frame[14] = 0x00;
+	frame[15] = 0x2a;			/* VLAN 42 */
+	memcpy(frame + 16, test_frame + 12, sizeof(test_frame) - 12);
+	frame[0] = 0x02;			/* not our MAC: promiscuous */
+	linux_sendto(d->wire, frame, sizeof(frame), 0);
+	ok(WAIT(d, cqe(d, LOG_CQE) != NULL));
+	e = cqe(d, LOG_CQE);
+	ok(e && (cx_be32(e, 0) & (1u << 29)) &&
+	   ((cx_be32(e, 12) >> 16) & 0xfff) == 42);
+	ok(e && cx_be32(e, 20) == sizeof(test_frame));
+	ok(memcmp(rxbuf + 12, test_frame + 12, sizeof(test_frame) - 12) == 0);
 	drv_free(d);
 }
