@@ -36,7 +36,8 @@ static int query_dev_cap(struct cx_cmd *c)
 	cx_put32(o, 0x1c, 22u << 24 | CX_LOG_MAX_MPT << 16 | CX_LOG_MAX_EQ);
 	cx_put32(o, 0x20, cx->log_rsvd_mtts << 28 | 32u << 16 |
 		 cx->log_rsvd_mrws << 8 | CX_LOG_MAX_MTT);
-	cx_put32(o, 0x34, 2);			/* num_ports */
+	/* a single-port adapter reports one port */
+	cx_put32(o, 0x34, cx->port[2].kind == PORT_NONE ? 1 : 2);
 	cx_put32(o, 0x44, 1u << 12 | 7);	/* dpdp; rc, uc, ud */
 	cx_put32(o, 0x48, cx->rsvd_uars << 28 | 12);	/* log_pg_sz */
 	cx_put32(o, 0x50, 32u << 16 | 1008);	/* send: max_sg, desc size */
