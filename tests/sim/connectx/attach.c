@@ -86,6 +86,29 @@ static int setup_port(struct cx_dev *cx, unsigned int n, const char *spec,
 	return cx_port_open(p) ? -ENODEV : 0;
 }
 
+/* The expansion ROM's contents; the rest of the BAR reads 0xff. */
+static int load_rom(struct cx_dev *cx, const char *path)
+{
+	void *data;
+	size_t len;
+
+	if (linux_read_file(path, &data, &len))
+		return -EIO;
+	if (len > CX_ROM_SIZE) {
+		free(data);
+		return -EFBIG;
+	}
+	cx->rom = malloc(CX_ROM_SIZE);
+	if (!cx->rom) {
+		free(data);
+		return -ENOMEM;
+	}
+	memset(cx->rom, 0xff, CX_ROM_SIZE);
+	memcpy(cx->rom, data, len);
+	free(data);
+	return 0;
+}
+
 struct cx_dev *cx_create_config(const struct cx_config *conf)
 {
 	struct cx_dev *cx = cx_create(conf);
@@ -102,6 +125,12 @@ struct cx_dev *cx_create_config(const struct cx_config *conf)
 	}
 	if (conf->fault && cx_set_faults(cx, conf->fault)) {
 		printf("connectx: fault=%s: not understood\n", conf->fault);
+		cx_destroy(cx);
+		return NULL;
+	}
+	if (conf->rom && load_rom(cx, conf->rom)) {
+		printf("connectx: rom=%s: cannot read (at most 1 MiB)\n",
+		       conf->rom);
 		cx_destroy(cx);
 		return NULL;
 	}
@@ -144,6 +173,8 @@ static int parse(char *arg, struct cx_config *conf)
 			conf->trace = val;
 		else if (strcmp(kv, "fault") == 0)
 			conf->fault = val;
+		else if (strcmp(kv, "rom") == 0)
+			conf->rom = val;
 		else if (strcmp(kv, "rate") == 0)
 			conf->rate_mbps = strtoul(val, NULL, 0);
 		else

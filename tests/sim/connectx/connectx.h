@@ -8,7 +8,8 @@
  *   cqe:N           every Nth completion is an error CQE (syndrome 0x05)
  *   nolink:P        port P never reports link up
  *   nosense         SENSE_PORT answers "unknown" for ever
- * rate=MBPS sets the ports' line rate (default 10000).
+ * rate=MBPS sets the ports' line rate (default 10000); rom=FILE fills the
+ * expansion-ROM BAR (1 MiB) with an image.
  *
  * With trace=FILE the model appends one line per completed HCR command:
  *   hcr op=0xOOO opmod=0xM inmod=0xIIIIIIII status=0xSS [in=HEX]
@@ -27,6 +28,7 @@ struct cx_config {
 					 * "none" (NULL: none) */
 	const char *trace;		/* file name or NULL */
 	const char *fault;		/* SPEC or NULL */
+	const char *rom;		/* expansion-ROM image file or NULL */
 	uint32_t bdf;
 	unsigned int rate_mbps;		/* line rate, default 10000 */
 };

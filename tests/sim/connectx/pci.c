@@ -139,7 +139,8 @@ static void cx_cfg_write(struct sim_pci *fn, unsigned int reg,
 		cx->cfg[r / 4] = nv;
 		cx->gw_addr = nv & (CX_BAR0_SIZE - 4);
 	} else if (r == CFG_GW_DATA) {
-		/* the gateway carries CR-space dwords as stored (big-endian) */
+		/* the gateway carries a CR-space register's value, where
+		 * BAR0 shows it in big-endian byte lanes */
 		bar0_write(cx, cx->gw_addr, __builtin_bswap32(nv));
 	} else if (r == PCI_INTERRUPT_LINE) {
 		cx->cfg[r / 4] = (old & ~0xffu) | (nv & 0xff);
@@ -307,6 +308,7 @@ void cx_destroy(struct cx_dev *cx)
 	}
 	if (cx->trace_fd >= 0)
 		linux_close(cx->trace_fd);
+	free(cx->rom);
 	free(cx);
 }
 

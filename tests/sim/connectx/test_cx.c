@@ -827,3 +827,31 @@ UNIT_TEST(cx_vlan_stripped_into_cqe)
 	ok(memcmp(rxbuf + 12, test_frame + 12, sizeof(test_frame) - 12) == 0);
 	drv_free(d);
 }
+
+UNIT_TEST(cx_config_space)
+{
+	struct drv *d = drv_new(19);
+	const struct sim_pci_ops *op = d->fn->op;
+
+	ok(op->cfg_read(d->fn, 0, 4) == 0x100315b3);
+	/* BAR sizing: 1 MiB 64-bit BAR0, 8 MiB BAR2 (2048 UAR pages), ROM */
+	op->cfg_write(d->fn, PCI_BAR0, 4, 0xffffffff);
+	ok(op->cfg_read(d->fn, PCI_BAR0, 4) == 0xfff00004);
+	op->cfg_write(d->fn, PCI_BAR0 + 8, 4, 0xffffffff);
+	ok(op->cfg_read(d->fn, PCI_BAR0 + 8, 4) == 0xff80000c);
+	op->cfg_write(d->fn, PCI_ROM_BAR, 4, 0xfffffffe);
+	ok(op->cfg_read(d->fn, PCI_ROM_BAR, 4) == 0xfff00000);
+	/* the gateway reaches CR space: a register's value, not its bus
+	 * byte lanes */
+	ok(fw_up(d) == 0);
+	op->cfg_write(d->fn, 0x58, 4, CX_HCR + 24);
+	ok(op->cfg_read(d->fn, 0x5c, 4) == hcr_read(d, 6));
+	/* the ROM BAR shows the image, 0xff beyond it */
+	d->cx->rom = malloc(CX_ROM_SIZE);
+	memset(d->cx->rom, 0xff, CX_ROM_SIZE);
+	d->cx->rom[0] = 0x55;
+	d->cx->rom[1] = 0xaa;
+	ok(op->bar_read(d->fn, SIM_PCI_ROM, 0, 2) == 0xaa55);
+	ok(op->bar_read(d->fn, SIM_PCI_ROM, 4, 4) == 0xffffffff);
+	drv_free(d);
+}
