@@ -134,6 +134,10 @@ struct cx_dev *cx_create_config(const struct cx_config *conf)
 		cx_destroy(cx);
 		return NULL;
 	}
+	if (conf->stats && !(cx->stats_path = strdup(conf->stats))) {
+		cx_destroy(cx);
+		return NULL;
+	}
 	if (conf->trace) {
 		cx->trace_fd = linux_syscall(SYS_open, (long)conf->trace,
 					     O_WRONLY | O_CREAT | O_APPEND,
@@ -173,6 +177,8 @@ static int parse(char *arg, struct cx_config *conf)
 			conf->trace = val;
 		else if (strcmp(kv, "fault") == 0)
 			conf->fault = val;
+		else if (strcmp(kv, "stats") == 0)
+			conf->stats = val;
 		else if (strcmp(kv, "rom") == 0)
 			conf->rom = val;
 		else if (strcmp(kv, "rate") == 0)

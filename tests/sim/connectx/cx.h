@@ -199,6 +199,7 @@ struct cx_dev {
 	uint16_t devid;
 	uint32_t seed, rng;
 	int trace_fd;
+	char *stats_path;		/* stats=FILE, or NULL */
 	struct cx_faults fault;
 	unsigned int ncompletions;
 
@@ -255,6 +256,8 @@ struct cx_dev {
 
 /* pci.c */
 void cx_reset(struct cx_dev *cx);
+/* Rewrite the stats=FILE line (at CLOSE_HCA and at reset). */
+void cx_write_stats(struct cx_dev *cx);
 uint32_t cx_random(struct cx_dev *cx, uint32_t range);
 void cx_schedule(struct cx_dev *cx, enum cx_ev_kind kind, uint64_t delay,
 		 uint32_t arg);
@@ -286,6 +289,8 @@ uint8_t *cx_outbox(struct cx_cmd *c, size_t len);
 
 /* fw.c: firmware and ICM commands; return a status */
 int cx_cmd_fw(struct cx_cmd *c);
+/* Count contexts still in hardware ownership and open ports as leaks. */
+void cx_count_leaks(struct cx_dev *cx);
 
 /* icm.c */
 int cx_map_add(struct cx_dev *cx, struct cx_map *maps, unsigned int *n,

@@ -118,14 +118,8 @@ static int init_hca(struct cx_cmd *c)
 	return CX_OK;
 }
 
-/* CLOSE_HCA: every context goes back to software; the model counts those
- * the driver left in hardware ownership. */
-static int close_hca(struct cx_cmd *c)
+void cx_count_leaks(struct cx_dev *cx)
 {
-	struct cx_dev *cx = c->cx;
-
-	if (cx->stage != ST_HCA)
-		return CX_BAD_SYS_STATE;
 	for (int i = 0; i < CX_MAX_EQS; i++)
 		cx->stats.leaks += cx->eq[i].hw;
 	for (int i = 0; i < CX_MAX_CQS; i++)
@@ -134,6 +128,19 @@ static int close_hca(struct cx_cmd *c)
 		cx->stats.leaks += cx->mpt[i].hw;
 	for (int i = 0; i < CX_MAX_QPS; i++)
 		cx->stats.leaks += cx->qp[i].state != QP_RST;
+	for (int p = 1; p <= 2; p++)
+		cx->stats.leaks += cx->port[p].up;
+}
+
+/* CLOSE_HCA: every context goes back to software; the model counts those
+ * the driver left in hardware ownership, and ports left open. */
+static int close_hca(struct cx_cmd *c)
+{
+	struct cx_dev *cx = c->cx;
+
+	if (cx->stage != ST_HCA)
+		return CX_BAD_SYS_STATE;
+	cx_count_leaks(cx);
 	memset(cx->eq, 0, sizeof(cx->eq));
 	memset(cx->cq, 0, sizeof(cx->cq));
 	memset(cx->qp, 0, sizeof(cx->qp));
@@ -143,6 +150,7 @@ static int close_hca(struct cx_cmd *c)
 		cx->port[p].up = cx->port[p].link = false;
 	cx->special_qp_set = false;
 	cx->stage = ST_FW_RUN;
+	cx_write_stats(cx);
 	return CX_OK;
 }
 

@@ -61,6 +61,9 @@ static void cfg_init(struct cx_dev *cx)
  * gateway, and the device ignores config cycles for a while. */
 void cx_reset(struct cx_dev *cx)
 {
+	if (cx->stage == ST_HCA)
+		cx_count_leaks(cx);	/* reset without CLOSE_HCA */
+	cx_write_stats(cx);
 	cx_port_reset(cx);
 	memset(cx->hcr, 0, sizeof(cx->hcr));
 	cx->busy = cx->clobbered = false;
@@ -309,7 +312,33 @@ void cx_destroy(struct cx_dev *cx)
 	if (cx->trace_fd >= 0)
 		linux_close(cx->trace_fd);
 	free(cx->rom);
+	free(cx->stats_path);
 	free(cx);
+}
+
+void cx_write_stats(struct cx_dev *cx)
+{
+	char line[256];
+	int fd, n;
+
+	if (!cx->stats_path)
+		return;
+	fd = linux_syscall(SYS_open, (long)cx->stats_path,
+			   01 | 0100 | 01000 /* write, create, truncate */,
+			   0644, 0, 0, 0);
+	if (fd < 0)
+		return;
+	n = snprintf(line, sizeof(line),
+		     "leaks=%lu dma_faults=%lu cq_overruns=%lu error_cqes=%lu "
+		     "rx_frames=%lu rx_dropped=%lu rx_filtered=%lu "
+		     "tx_frames=%lu\n", cx->stats.leaks, cx->stats.dma_faults,
+		     cx->stats.cq_overruns, cx->stats.error_cqes,
+		     cx->port[1].rx_frames + cx->port[2].rx_frames,
+		     cx->port[1].rx_dropped + cx->port[2].rx_dropped,
+		     cx->port[1].rx_filtered + cx->port[2].rx_filtered,
+		     cx->port[1].tx_frames + cx->port[2].tx_frames);
+	linux_write(fd, line, n);
+	linux_close(fd);
 }
 
 struct sim_pci *cx_pci(struct cx_dev *cx)

@@ -855,3 +855,34 @@ UNIT_TEST(cx_config_space)
 	ok(op->bar_read(d->fn, SIM_PCI_ROM, 4, 4) == 0xffffffff);
 	drv_free(d);
 }
+
+UNIT_TEST(cx_teardown_and_leaks)
+{
+	static const char path[] = "/tmp/cxboot-simtest-stats";
+	struct drv *d = drv_new(20);
+	void *data;
+	size_t len;
+
+	d->cx->stats_path = strdup(path);
+	/* a clean teardown in order leaves nothing behind */
+	ok(bringup(d, LOG_CQE) == 0);
+	ok(port_up(d) == 0);
+	ok(cmd(d, OP_CLOSE_PORT, 0, 1, 0, 0) == 0);
+	ok(cmd(d, OP_2RST, 3, d->qpn, 0, 0) == 0);
+	ok(cmd(d, OP_HW2SW_CQ, 0, d->cqn, 0, 0) == 0);
+	ok(cmd(d, OP_MAP_EQ, 0, 1u << 31 | d->eqn, ~0ull, 0) == 0);
+	ok(cmd(d, OP_HW2SW_EQ, 0, d->eqn, 0, 0) == 0);
+	ok(cmd(d, OP_HW2SW_MPT, 0, d->mpt_idx, 0, 0) == 0);
+	ok(cmd(d, OP_CLOSE_HCA, 0, 0, 0, 0) == 0);
+	ok(d->cx->stats.leaks == 0);
+	ok(linux_read_file(path, &data, &len) == 0 &&
+	   strncmp(data, "leaks=0 dma_faults=0 ", 21) == 0);
+	/* a second bring-up closed with everything still in hardware */
+	d->next_mtt = 0;
+	ok(bringup(d, LOG_CQE) == 0);
+	ok(cmd(d, OP_CLOSE_HCA, 0, 0, 0, 0) == 0);
+	ok(d->cx->stats.leaks == 4);
+	ok(linux_read_file(path, &data, &len) == 0 &&
+	   strncmp(data, "leaks=4 ", 8) == 0);
+	drv_free(d);
+}
