@@ -753,6 +753,7 @@ UNIT_TEST(cx_trace_format)
 			      "inmod=0x00000001 status=0x00 in=", 99) == 0);
 	ok(len > sizeof(last) && memcmp(text + len - (sizeof(last) - 1), last,
 					sizeof(last) - 1) == 0);
+	free(data);
 	drv_free(d);
 }
 
@@ -877,6 +878,7 @@ UNIT_TEST(cx_teardown_and_leaks)
 	ok(d->cx->stats.leaks == 0);
 	ok(linux_read_file(path, &data, &len) == 0 &&
 	   strncmp(data, "leaks=0 dma_faults=0 ", 21) == 0);
+	free(data);
 	/* a second bring-up closed with everything still in hardware */
 	d->next_mtt = 0;
 	ok(bringup(d, LOG_CQE) == 0);
@@ -884,5 +886,6 @@ UNIT_TEST(cx_teardown_and_leaks)
 	ok(d->cx->stats.leaks == 4);
 	ok(linux_read_file(path, &data, &len) == 0 &&
 	   strncmp(data, "leaks=4 ", 8) == 0);
+	free(data);
 	drv_free(d);
 }
