@@ -66,8 +66,28 @@ uint8_t *cx_outbox(struct cx_cmd *c, size_t len)
 	return c->outbox;
 }
 
+/* The opmods a command knows, as a bit mask (most know only 0). */
+static unsigned int opmods(uint16_t op)
+{
+	switch (op) {
+	case OP_SET_PORT:
+		return 1u << 0 | 1u << 1 | 1u << 4;	/* IB, Ethernet, beacon */
+	case OP_2RST:
+		return 0xf;
+	case OP_CONF_SPECIAL_QP: case OP_WRITE_MCG: case OP_MGID_HASH:
+	case OP_HW2SW_MPT: case OP_HW2SW_EQ: case OP_HW2SW_CQ:
+		return 0x3;
+	case OP_MAD_IFC:
+		return 0xffff;
+	default:
+		return 0x1;
+	}
+}
+
 static int dispatch(struct cx_cmd *c)
 {
+	if (!(opmods(c->op) & (1u << c->opmod)))
+		return CX_BAD_OP;
 	switch (c->op) {
 	case OP_QUERY_FW: case OP_MAP_FA: case OP_UNMAP_FA: case OP_RUN_FW:
 	case OP_QUERY_DEV_CAP: case OP_QUERY_ADAPTER: case OP_SET_ICM_SIZE:
