@@ -165,7 +165,7 @@ struct cx_port {
 	bool link;			/* link reported up */
 	uint64_t link_at;		/* when the link-up event is due */
 	uint64_t sense_at;		/* auto: when SENSE_PORT resolves */
-	uint64_t next_rx;		/* line-rate clock */
+	uint64_t next_rx;		/* line-rate clock, ns */
 	uint32_t base_qpn;		/* SET_PORT RQP calc */
 	bool promisc;
 	uint32_t promisc_qpn, mc_qpn;
