@@ -115,7 +115,8 @@ pnp:
 product:
 	.ascii	PRODUCT_NAME, " "
 	.asciz	VERSION
-	.org	ROM_PRODUCT + ROM_PRODUCT_SIZE
+	.org	ROM_MLX_INFO
+	.space	MLX_INFO_SIZE		/* util/romfix, for ConnectX IDs */
 manufacturer:
 	.asciz	PRODUCT_NAME
 
