@@ -75,6 +75,7 @@ $(X)/cxboot.lkrn.elf: $(call objs,$(X),arch/x86/prefix/lkrnprefix.S \
 	$(X_LD) --emit-relocs -T arch/x86/scripts/lkrn.lds -Map $@.map -o $@ \
 		$(filter %.o,$^)
 $(X)/cxboot.rom.elf: $(call objs,$(X),arch/x86/prefix/romprefix.S \
+		arch/x86/prefix/rombar.S \
 		arch/x86/prefix/unpack.S $(X_ROM_SRCS)) $(X_OBJS) \
 		arch/x86/scripts/rom.lds $(X_LDS)
 	$(X_LD) --emit-relocs -T arch/x86/scripts/rom.lds -Map $@.map -o $@ \

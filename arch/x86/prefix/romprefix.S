@@ -232,13 +232,20 @@ add_pci_suffix:
 	popaw
 	ret
 
-/* Copy the compressed stream to extended memory from PMM.  CF set if
+/* Copy the compressed stream to extended memory from PMM: from this
+ * image, or for a .mrom from the rest of the ROM (rombar.S).  CF set if
  * there is no PMM, no memory or no stream; then nothing changed. */
 pmm_stash:
 	pushal
 	pushw	%es
+	movl	ROM_MROM_LENGTH, %ebp
+	testl	%ebp, %ebp
+	jnz	0f
 	cmpl	$CXZ_MAGIC, _payload_offset + CXZ_HDR_MAGIC
 	jne	9f
+	movl	_payload_offset + CXZ_HDR_IN_LEN, %ebp
+	addl	$CXZ_HDR_SIZE, %ebp
+0:
 	/* The $PMM structure: on a paragraph of segment F000h, with a
 	 * byte sum of zero over its length. */
 	movw	$0xf000, %ax
@@ -260,8 +267,7 @@ pmm_stash:
 	jmp	9f
 
 4:	/* pmmAllocate(paragraphs, handle, extended memory) */
-	movl	_payload_offset + CXZ_HDR_IN_LEN, %ecx
-	addl	$CXZ_HDR_SIZE + 15, %ecx
+	leal	15(%ebp), %ecx
 	shrl	$4, %ecx
 	pushw	%ds
 	pushw	$PMM_EXTENDED
@@ -276,15 +282,18 @@ pmm_stash:
 	testl	%edx, %edx
 	jz	9f
 
-	movw	%cs, %ax
+	movl	%edx, %edi
+	movl	%ebp, %ecx
+	cmpl	$0, ROM_MROM_LENGTH
+	je	5f
+	call	mrom_fetch
+	jmp	6f
+5:	movw	%cs, %ax
 	movzwl	%ax, %esi
 	shll	$4, %esi
 	addl	$_payload_offset, %esi
-	movl	%edx, %edi
-	movl	_payload_offset + CXZ_HDR_IN_LEN, %ecx
-	addl	$CXZ_HDR_SIZE, %ecx
 	call	copy_extended
-	jc	9f
+6:	jc	9f
 	movl	%edx, rom_payload_addr
 	popw	%es
 	popal
@@ -298,6 +307,7 @@ pmm_stash:
 /* Copy %ecx bytes from flat address %esi to flat address %edi with the
  * BIOS block move (INT 15h AH=87h), at most 64 KiB per call.  CF set on
  * failure.  Keeps all registers. */
+	.globl	copy_extended
 copy_extended:
 	pushal
 	pushw	%es
