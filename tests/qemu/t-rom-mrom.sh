@@ -10,7 +10,8 @@
 # - the NIC's PCI configuration header (lspci in the shell) is the same
 #   as under the plain .rom, whose POST code touches no PCI register:
 #   the stub gave back every register it moved;
-# - autoboot from the boot entry brings Linux up to the marker.
+# - the boot entry's banner lists the adapter's port with its MAC, and
+#   autoboot brings Linux up to the marker.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/netboot-lib.sh"
 
@@ -92,6 +93,8 @@ boot_e1000 mrom-auto "$MROM"
 expect_output "mrom-auto: SeaBIOS boots from the ROM" "Booting from ROM" 60
 expect_output "mrom-auto: the boot entry starts the firmware" \
 	"$product starting" 30
+expect_output "mrom-auto: the banner names the adapter's port and its MAC" \
+	"  net0: $MAC (port 1)" 10
 expect_output "mrom-auto: DHCP on the ROM's NIC" "DHCP (net0 $MAC)... ok" 60
 expect_output "mrom-auto: Linux runs /init with our command line" \
 	"PAYLOAD-OK marker=$marker extra=second" 180
