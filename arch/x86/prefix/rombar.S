@@ -6,7 +6,9 @@
  * the ROM, so it is placed for a moment over one of the function's
  * 32-bit memory BARs that is at least as large as the ROM BAR: that
  * range is the function's own, aligned enough, and nobody else
- * decodes it.  Memory decoding is off while the BARs are sized.  The
+ * decodes it.  Failing such a BAR, the ROM BAR is used where the BIOS
+ * placed it, if it did (QEMU's virtio-net has no memory BAR as large as
+ * its ROM BAR, but SeaBIOS gives that one an address).  Memory decoding is off while the BARs are sized.  The
  * command register and the ROM BAR are given back their values, and
  * each sized BAR its own at once.
  *
@@ -84,7 +86,9 @@ mrom_fetch:
 3:	addb	$4, %cl
 	cmpb	$PCI_BAR5, %cl
 	jbe	1b
-	jmp	8f
+	movl	saved_rom_bar, %edx	/* else where the BIOS put it, if */
+	andl	$PCI_ROM_ADDR_MASK, %edx	/* it did */
+	jz	8f
 
 4:	/* The ROM over that BAR; then decode memory and copy. */
 	movb	$PCI_ROM_BAR, %cl

@@ -134,6 +134,8 @@ basemem_msg:
 	.asciz	"Not enough base memory to start.\r\n"
 a20_fail_msg:
 	.asciz	"A20 line will not turn on; cannot start.\r\n"
+fetch_fail_msg:
+	.asciz	"Cannot read the rest of this ROM from the adapter.\r\n"
 damaged_msg:
 	.asciz	"The firmware image is damaged; cannot start.\r\n"
 
@@ -154,8 +156,13 @@ init_entry:
 	movw	$banner_msg, %si
 	call	print
 	call	pmm_stash
-	jc	1f
-	orb	$ROM_FLAG_PMM, rom_flags
+	jnc	2f
+	cmpl	$0, ROM_MROM_LENGTH	/* a .mrom has no other copy */
+	je	1f
+	movw	$fetch_fail_msg, %si
+	call	print
+	jmp	1f
+2:	orb	$ROM_FLAG_PMM, rom_flags
 	movb	$_resident_sects, ROM_SIZE
 1:	call	ctrl_b_prompt
 	call	fix_checksum
