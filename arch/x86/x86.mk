@@ -120,8 +120,8 @@ $(X)/%.mrom: $(X)/cxboot.rom.elf $(X)/cxboot.rom.cxz $(X_UTIL)/romfix
 rom_opts = --id $(1) $(if $(filter $(1),$(ROM_MLNX_IDS)), \
 	--name "$(ROM_MLNX_NAME) $(VERSION)" --mlx-info $(VERSION))
 
-# (and the e1000's .mrom, which tests/qemu/t-rom-mrom.sh boots)
-check-qemu: x86 $(X)/8086100e.mrom
+# (and the .mrom images that tests/qemu/t-rom-mrom.sh boots)
+check-qemu: x86 $(foreach id,$(ROM_IDS),$(X)/$(id).mrom)
 	tests/qemu/run-all $(X)/cxboot.lkrn
 
 -include $(shell find $(X)/obj -name '*.d' 2>/dev/null)

@@ -10,6 +10,8 @@
 # - the NIC's PCI configuration header (lspci in the shell) is the same
 #   as under the plain .rom, whose POST code touches no PCI register:
 #   the stub gave back every register it moved;
+# - on virtio-net (no memory BAR as large as its ROM BAR) the stub reads
+#   the ROM BAR where SeaBIOS placed it;
 # - the boot entry's banner lists the adapter's port with its MAC, and
 #   autoboot brings Linux up to the marker.
 . "$(dirname "$0")/lib.sh"
@@ -83,6 +85,19 @@ expect_true "lspci shows the e1000's whole header (8086:100e)" \
 	 grep -q "^00:03.0 30: " "$WORK/mrom-shell.cfg"'
 expect_true "its configuration header is as the .rom leaves it" \
 	'cmp -s "$WORK/mrom-shell.cfg" "$WORK/rom-shell.cfg"'
+
+# virtio-net has no memory BAR as large as its ROM BAR: the stub reads
+# the ROM where SeaBIOS placed its BAR, and the shell opens.
+qt_boot virtio-shell -nographic -boot n -netdev user,id=u0 \
+	-device "virtio-net-pci,netdev=u0,romfile=$(realpath "$bin/1af41000.mrom")"
+if qt_wait "Press Ctrl-B to configure" 60; then
+	qt_type '\002'
+fi
+expect_output "virtio-shell: Ctrl-B at POST opens the shell" "cxboot>" 60
+qt_send 'echo virtio-mrom'
+expect_line "virtio-shell: commands run" "virtio-mrom" 30
+kill "$QT_PID" 2>/dev/null || true
+wait "$QT_PID" 2>/dev/null || true
 
 # Autoboot from the .mrom's boot entry to Linux.
 marker=mrom-$RANDOM$$
