@@ -12,6 +12,7 @@
 #   the stub gave back every register it moved;
 # - on virtio-net (no memory BAR as large as its ROM BAR) the stub reads
 #   the ROM BAR where SeaBIOS placed it;
+# - SeaBIOS' boot menu names a ConnectX-stamped .mrom MLNX NIC <version>;
 # - the boot entry's banner lists the adapter's port with its MAC, and
 #   autoboot brings Linux up to the marker.
 . "$(dirname "$0")/lib.sh"
@@ -96,6 +97,22 @@ fi
 expect_output "virtio-shell: Ctrl-B at POST opens the shell" "cxboot>" 60
 qt_send 'echo virtio-mrom'
 expect_line "virtio-shell: commands run" "virtio-mrom" 30
+kill "$QT_PID" 2>/dev/null || true
+wait "$QT_PID" 2>/dev/null || true
+
+# The ConnectX name in SeaBIOS' boot menu: the e1000's .mrom stamped as
+# the build stamps a ConnectX one, with the build's own tools.
+objcopy -O binary -j .prefix "$bin/cxboot.rom.elf" "$WORK/mlnx.mrom"
+"$bin/util/romfix" mrom --id 8086100e --name "MLNX NIC $version" \
+	--mlx-info "$version" "$WORK/mlnx.mrom" "$bin/cxboot.rom.cxz" >/dev/null
+qt_boot mlnx-menu -nographic -boot menu=on -netdev user,id=u0 \
+	-device "e1000,netdev=u0,romfile=$WORK/mlnx.mrom"
+if qt_wait "Press ESC for boot menu" 60; then
+	qt_type '\033'
+fi
+expect_output "mlnx-menu: SeaBIOS shows its boot menu" "Select boot device" 20
+expect_output "mlnx-menu: the .mrom's entry is MLNX NIC <version>" \
+	". MLNX NIC $version (PCI 00:03.0)" 10
 kill "$QT_PID" 2>/dev/null || true
 wait "$QT_PID" 2>/dev/null || true
 
