@@ -140,7 +140,8 @@ static int parse_opts(int argc, char **argv, struct rom_opts *o)
 }
 
 /* The ROM-info block (romhdr.h): PXE, the version, our own device ID,
- * all ports, Ethernet. */
+ * all ports (0), and Ethernet, since the firmware boots from Ethernet
+ * ports only (VPI would promise InfiniBand boot too). */
 static void stamp_mlx_info(uint8_t *rom, uint16_t device, const char *version)
 {
 	unsigned int major, minor, sub;
