@@ -1,11 +1,18 @@
 /* romfix: the last build step of the PC BIOS images, once the
  * compressed 32-bit part is appended to the prefix.
  *
- *   romfix rom [--id VVVVDDDD] [--name NAME] FILE
+ *   romfix rom [--id VVVVDDDD] [--name NAME] [--mlx-info X.Y.Z] FILE
  *       An expansion ROM (layout: arch/x86/include/romhdr.h): stamp the
- *       PCI vendor and device IDs and the product name (boot menu
- *       entry), pad to 512-byte units, set the image lengths, and make
+ *       PCI vendor and device IDs, the product name (boot menu entry)
+ *       and, with --mlx-info, the Mellanox ROM-info block for version
+ *       X.Y.Z; pad to 512-byte units, set the image lengths, and make
  *       the $PnP header's and the whole image's byte sums zero.
+ *
+ *   romfix mrom [same options] FILE PAYLOAD
+ *       The same for the prefix alone in FILE, which becomes the stub of
+ *       a .mrom: then PAYLOAD (the compressed stream) is appended under
+ *       a dummy image header that the BIOS skips, and the stub is told
+ *       where it is.
  *
  *   romfix lkrn FILE
  *       A .lkrn (Linux boot protocol): set syssize to the compressed
@@ -110,31 +117,58 @@ static int parse_id(const char *text, uint16_t *vendor, uint16_t *device)
 	return 0;
 }
 
-static int fix_rom(int argc, char **argv)
+struct rom_opts {
+	const char *id, *name, *mlx_version;
+};
+
+/* Options, then the file names left: their number, or -1. */
+static int parse_opts(int argc, char **argv, struct rom_opts *o)
 {
-	const char *name = NULL, *id = NULL;
-	uint16_t vendor = 0, device = 0, pcir, pnp;
-	uint8_t *rom;
-	size_t len, units;
 	int i;
 
 	for (i = 0; i + 1 < argc && argv[i][0] == '-'; i += 2) {
 		if (!strcmp(argv[i], "--id"))
-			id = argv[i + 1];
+			o->id = argv[i + 1];
 		else if (!strcmp(argv[i], "--name"))
-			name = argv[i + 1];
+			o->name = argv[i + 1];
+		else if (!strcmp(argv[i], "--mlx-info"))
+			o->mlx_version = argv[i + 1];
 		else
-			break;
+			return -1;
 	}
-	if (i + 1 != argc)
-		return 2;
-	file_name = argv[i];
-	if (id && parse_id(id, &vendor, &device) != 0)
-		die("--id wants 8 hex digits, vendor then device");
+	return i;
+}
 
-	rom = read_file(&len, 512);
-	if (len < ROM_PRODUCT + ROM_PRODUCT_SIZE ||
-	    get16(rom) != ROM_SIGNATURE)
+/* The ROM-info block (romhdr.h): PXE, the version, our own device ID,
+ * all ports (0), and Ethernet, since the firmware boots from Ethernet
+ * ports only (VPI would promise InfiniBand boot too). */
+static void stamp_mlx_info(uint8_t *rom, uint16_t device, const char *version)
+{
+	unsigned int major, minor, sub;
+	uint8_t *info = rom + ROM_MLX_INFO;
+	char end;
+
+	if (sscanf(version, "%u.%u.%u%c", &major, &minor, &sub, &end) != 3 ||
+	    major > 0xff || minor > 0xff || sub > 0xffff)
+		die("--mlx-info wants X.Y.Z (X, Y < 256, Z < 65536)");
+	memcpy(info, MLX_INFO_TAG, MLX_INFO_TAG_LEN);
+	info += MLX_INFO_TAG_LEN;
+	put32(info, MLX_PRODUCT_PXE << 16 | major);
+	put32(info + 4, minor << 16 | sub);
+	put32(info + 8, (uint32_t)device << 16 | MLX_PROTO_ETH);
+}
+
+/* Stamp and size the first image, rom[0..len) (len a multiple of 512),
+ * then checksum it. */
+static void stamp_image(uint8_t *rom, size_t len, const struct rom_opts *o,
+			int last)
+{
+	uint16_t vendor = 0, device = 0, pcir, pnp;
+	size_t units = len / 512;
+
+	if (o->id && parse_id(o->id, &vendor, &device) != 0)
+		die("--id wants 8 hex digits, vendor then device");
+	if (len < ROM_MLX_INFO + MLX_INFO_SIZE || get16(rom) != ROM_SIGNATURE)
 		die("not an expansion ROM image");
 	pcir = get16(rom + ROM_PCIR_PTR);
 	pnp = get16(rom + ROM_PNP_PTR);
@@ -144,37 +178,109 @@ static int fix_rom(int argc, char **argv)
 	    get16(rom + pnp + PNP_PRODUCT) != ROM_PRODUCT)
 		die("ROM headers not where romhdr.h says");
 
-	if (id) {
+	if (o->id) {
 		put16(rom + pcir + PCIR_VENDOR, vendor);
 		put16(rom + pcir + PCIR_DEVICE, device);
 	}
-	if (name) {
+	if (o->name) {
 		/* Room for the PCI address that POST appends. */
-		if (strlen(name) > ROM_PRODUCT_SIZE - ROM_PCI_SUFFIX_LEN - 1)
+		if (strlen(o->name) > ROM_PRODUCT_SIZE - ROM_PCI_SUFFIX_LEN - 1)
 			die("--name too long");
 		memset(rom + ROM_PRODUCT, 0, ROM_PRODUCT_SIZE);
-		memcpy(rom + ROM_PRODUCT, name, strlen(name));
+		memcpy(rom + ROM_PRODUCT, o->name, strlen(o->name));
 	}
+	if (o->mlx_version)
+		stamp_mlx_info(rom, get16(rom + pcir + PCIR_DEVICE),
+			       o->mlx_version);
 
-	units = (len + 511) / 512;
-	if (units * 512 > ROM_MAX_SIZE)
+	if (len > ROM_MAX_SIZE)
 		die("image too big for an expansion ROM");
-	len = units * 512;			/* the padding is zeros */
 	rom[ROM_SIZE] = units;
 	put16(rom + pcir + PCIR_IMAGE_LEN, units);
 	/* Without PMM the whole image stays in the option-ROM area. */
 	put16(rom + pcir + PCIR_RUNTIME_LEN, units);
+	if (!last)
+		rom[pcir + PCIR_INDICATOR] &= ~PCIR_LAST_IMAGE;
 
 	rom[pnp + PNP_CHECKSUM] = 0;
 	rom[pnp + PNP_CHECKSUM] = -sum(rom + pnp, rom[pnp + PNP_LENGTH] * 16);
 	rom[ROM_CHECKSUM] = 0;
 	rom[ROM_CHECKSUM] = -sum(rom, len);
-
-	write_file(rom, len);
 	printf("romfix: %s: %04x:%04x \"%.*s\", %zu bytes\n", file_name,
 	       get16(rom + pcir + PCIR_VENDOR),
 	       get16(rom + pcir + PCIR_DEVICE), ROM_PRODUCT_SIZE,
 	       (char *)rom + ROM_PRODUCT, len);
+}
+
+static int fix_rom(int argc, char **argv)
+{
+	struct rom_opts o = { 0 };
+	int i = parse_opts(argc, argv, &o);
+	uint8_t *rom;
+	size_t len;
+
+	if (i < 0 || i + 1 != argc)
+		return 2;
+	file_name = argv[i];
+	rom = read_file(&len, 512);
+	len = (len + 511) / 512 * 512;		/* the padding is zeros */
+	stamp_image(rom, len, &o, 1);
+	write_file(rom, len);
+	free(rom);
+	return 0;
+}
+
+/* The dummy image at rom[0..) that holds the payload: a ROM header and
+ * a PCIR whose code type no BIOS runs, spanning the rest of the file. */
+static void put_dummy_image(uint8_t *rom, size_t units, const uint8_t *stub)
+{
+	uint8_t *pcir = rom + ROM_PCIR;
+	uint16_t stub_pcir = get16(stub + ROM_PCIR_PTR);
+
+	put16(rom, ROM_SIGNATURE);
+	rom[ROM_SIZE] = 1;		/* some BIOSes dislike 0 here */
+	put16(rom + ROM_PCIR_PTR, ROM_PCIR);
+	put32(pcir, PCIR_SIGNATURE);
+	put16(pcir + PCIR_VENDOR, get16(stub + stub_pcir + PCIR_VENDOR));
+	put16(pcir + PCIR_DEVICE, get16(stub + stub_pcir + PCIR_DEVICE));
+	put16(pcir + PCIR_LENGTH, PCIR_SIZE);
+	pcir[PCIR_REVISION] = 3;
+	memcpy(pcir + PCIR_CLASS, stub + stub_pcir + PCIR_CLASS, 3);
+	put16(pcir + PCIR_IMAGE_LEN, units);
+	pcir[PCIR_CODE_TYPE] = PCIR_CODE_NONE;
+	pcir[PCIR_INDICATOR] = PCIR_LAST_IMAGE;
+}
+
+static int fix_mrom(int argc, char **argv)
+{
+	struct rom_opts o = { 0 };
+	int i = parse_opts(argc, argv, &o);
+	uint8_t *rom, *payload;
+	size_t stub_len, payload_len, dummy_units, len;
+
+	if (i < 0 || i + 2 != argc)
+		return 2;
+	file_name = argv[i + 1];
+	payload = read_file(&payload_len, 0);
+	if (payload_len < CXZ_HDR_SIZE || get32(payload) != CXZ_MAGIC)
+		die("not a compressed stream");
+	file_name = argv[i];
+	dummy_units = (MROM_DUMMY_SIZE + payload_len + 511) / 512;
+	if (dummy_units > MROM_MAX_UNITS)
+		die("payload too big");
+	rom = read_file(&stub_len, 511 + dummy_units * 512);
+	stub_len = (stub_len + 511) / 512 * 512;
+	len = stub_len + dummy_units * 512;
+
+	put32(rom + ROM_MROM_OFFSET, stub_len + MROM_DUMMY_SIZE);
+	put32(rom + ROM_MROM_LENGTH, payload_len);
+	stamp_image(rom, stub_len, &o, 0);
+	put_dummy_image(rom + stub_len, dummy_units, rom);
+	memcpy(rom + stub_len + MROM_DUMMY_SIZE, payload, payload_len);
+	write_file(rom, len);
+	printf("romfix: %s: stub %zu bytes, whole %zu bytes\n", file_name,
+	       stub_len, len);
+	free(payload);
 	free(rom);
 	return 0;
 }
@@ -218,10 +324,14 @@ int main(int argc, char **argv)
 
 	if (argc >= 2 && !strcmp(argv[1], "rom"))
 		rc = fix_rom(argc - 2, argv + 2);
+	else if (argc >= 2 && !strcmp(argv[1], "mrom"))
+		rc = fix_mrom(argc - 2, argv + 2);
 	else if (argc >= 2 && !strcmp(argv[1], "lkrn"))
 		rc = fix_lkrn(argc - 2, argv + 2);
 	if (rc == 2)
 		fprintf(stderr, "usage: romfix rom [--id VVVVDDDD] "
-			"[--name NAME] FILE\n       romfix lkrn FILE\n");
+			"[--name NAME] [--mlx-info X.Y.Z] FILE\n"
+			"       romfix mrom [same options] FILE PAYLOAD\n"
+			"       romfix lkrn FILE\n");
 	return rc;
 }

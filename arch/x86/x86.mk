@@ -3,8 +3,10 @@
 #
 #   make x86            bin/cxboot.lkrn (Linux kernel format: QEMU -kernel,
 #                       SYSLINUX, GRUB linux16) and the PCI expansion ROMs
-#                       bin/VVVVDDDD.rom of $(ROM_IDS)
+#                       bin/VVVVDDDD.rom of $(ROM_IDS), and .rom and
+#                       .mrom of $(ROM_MLNX_IDS)
 #   make bin/VVVVDDDD.rom   the ROM for any other PCI vendor and device
+#   make bin/VVVVDDDD.mrom  (also .mrom)
 #   make check-qemu     boot them in QEMU and drive their console
 
 X         := bin
@@ -34,11 +36,12 @@ X_OBJS      := $(call objs,$(X),$(X_CORE_SRCS) $(X_ARCH_SRCS))
 # Expansion ROMs built by "make x86" (QEMU's virtio-net and e1000).
 ROM_IDS := 1af41000 8086100e
 # ROMs for these PCI IDs (the ConnectX, ConnectX-2 and ConnectX-3
-# physical functions) are named PRODUCT_ROM_NAME in the boot menu
-# ("MLNX NIC <version>"); others PRODUCT_NAME and the version.
-ROM_MLNX_IDS := 15b36340 15b3634a 15b36354 15b36732 15b3673c 15b36368 \
-	15b36750 15b36372 15b3675a 15b36764 15b36746 15b3676e 15b36778 \
-	15b31003 15b31007
+# physical functions the driver supports) are named PRODUCT_ROM_NAME
+# in the boot menu ("MLNX NIC <version>") and carry the Mellanox
+# ROM-info block that flint reads; others PRODUCT_NAME and the version.
+# "make x86" builds a .rom and a .mrom for each.
+ROM_MLNX_IDS := 15b36340 15b3634a 15b36732 15b3673c 15b36746 15b36368 \
+	15b36750 15b3676e 15b36778 15b36372 15b3675a 15b31003 15b31007
 ROM_MLNX_NAME = $(shell echo PRODUCT_ROM_NAME | $(CC) -E -P -I. \
 	-include config/branding.h -x c - | tr -d '"')
 
@@ -49,7 +52,8 @@ X_UTIL    := $(X)/util
 	$(X)/cxboot.rom.cxz $(X)/cxboot.lkrn.elf $(X)/cxboot.rom.elf
 
 .PHONY: x86 check-qemu
-x86: $(X)/cxboot.lkrn $(foreach id,$(ROM_IDS),$(X)/$(id).rom)
+x86: $(X)/cxboot.lkrn $(foreach id,$(ROM_IDS),$(X)/$(id).rom) \
+	$(foreach id,$(ROM_MLNX_IDS),$(X)/$(id).rom $(X)/$(id).mrom)
 
 $(X)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -71,6 +75,7 @@ $(X)/cxboot.lkrn.elf: $(call objs,$(X),arch/x86/prefix/lkrnprefix.S \
 	$(X_LD) --emit-relocs -T arch/x86/scripts/lkrn.lds -Map $@.map -o $@ \
 		$(filter %.o,$^)
 $(X)/cxboot.rom.elf: $(call objs,$(X),arch/x86/prefix/romprefix.S \
+		arch/x86/prefix/rombar.S \
 		arch/x86/prefix/unpack.S $(X_ROM_SRCS)) $(X_OBJS) \
 		arch/x86/scripts/rom.lds $(X_LDS)
 	$(X_LD) --emit-relocs -T arch/x86/scripts/rom.lds -Map $@.map -o $@ \
@@ -100,12 +105,23 @@ $(X)/cxboot.lkrn: $(X)/cxboot.lkrn.elf $(X)/cxboot.lkrn.cxz $(X_UTIL)/romfix
 $(X)/%.rom: $(X)/cxboot.rom.elf $(X)/cxboot.rom.cxz $(X_UTIL)/romfix
 	$(OBJCOPY) -O binary -j .prefix $< $@.tmp
 	cat $(X)/cxboot.rom.cxz >> $@.tmp
-	$(X_UTIL)/romfix rom --id $* $(if $(filter $*,$(ROM_MLNX_IDS)), \
-		--name "$(ROM_MLNX_NAME) $(VERSION)") $@.tmp
+	$(X_UTIL)/romfix rom $(call rom_opts,$*) $@.tmp
 	chmod 644 $@.tmp
 	mv $@.tmp $@
 
-check-qemu: x86
+# A .mrom: the BIOS copies only the prefix (the stub), which fetches
+# the compressed part from the ROM BAR (romhdr.h).
+$(X)/%.mrom: $(X)/cxboot.rom.elf $(X)/cxboot.rom.cxz $(X_UTIL)/romfix
+	$(OBJCOPY) -O binary -j .prefix $< $@.tmp
+	$(X_UTIL)/romfix mrom $(call rom_opts,$*) $@.tmp $(X)/cxboot.rom.cxz
+	chmod 644 $@.tmp
+	mv $@.tmp $@
+
+rom_opts = --id $(1) $(if $(filter $(1),$(ROM_MLNX_IDS)), \
+	--name "$(ROM_MLNX_NAME) $(VERSION)" --mlx-info $(VERSION))
+
+# (and the .mrom images that tests/qemu/t-rom-mrom.sh boots)
+check-qemu: x86 $(foreach id,$(ROM_IDS),$(X)/$(id).mrom)
 	tests/qemu/run-all $(X)/cxboot.lkrn
 
 -include $(shell find $(X)/obj -name '*.d' 2>/dev/null)

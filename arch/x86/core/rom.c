@@ -44,6 +44,20 @@ static struct net_device *rom_netdev(void)
 	return NULL;
 }
 
+/* The banner's list of this adapter's ports, each with its address. */
+static void show_own_ports(void)
+{
+	uint16_t bdf = rom_busdevfn();
+	struct net_device *netdev;
+
+	for_each_netdev(netdev) {
+		if (netdev->bus.type == NETDEV_BUS_PCI && netdev->bus.bdf == bdf)
+			printf("  %s: %s (port %u)\n", netdev->name,
+			       netdev->ll_protocol->ntoa(netdev->ll_addr),
+			       netdev->bus.port);
+	}
+}
+
 void prefix_reserve(void)
 {
 }
@@ -69,6 +83,7 @@ void rom_bev(struct bios_regs *regs __unused)
 	autoboot_preferred = rom_netdev;
 	run_init_fns();
 	printf("%.*s starting\n", ROM_PRODUCT_SIZE, product);
+	show_own_ports();
 	if (!shell_wanted) {
 		autoboot_prepare();   /* the link comes up during the wait */
 		shell_wanted = shell_banner(BANNER_TIMEOUT_SEC);

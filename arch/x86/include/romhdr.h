@@ -36,6 +36,17 @@
 #define PCIR_SIZE 0x1c
 #define PCIR_LAST_IMAGE 0x80
 
+/* A .mrom: the BIOS copies only the first image (this prefix, the
+ * "stub"); the compressed payload follows in the ROM under a dummy
+ * header (code type PCIR_CODE_NONE, which the BIOS skips), and the
+ * initialisation code reads it from the ROM BAR.  Zero in a .rom. */
+#define ROM_MROM_OFFSET 0x10		/* dword: the stream's offset in
+					 * the ROM */
+#define ROM_MROM_LENGTH 0x14		/* dword: its length */
+#define PCIR_CODE_NONE 0xff
+#define MROM_DUMMY_SIZE 0x40		/* dummy header + PCIR, padded */
+#define MROM_MAX_UNITS 0xffff		/* PCIR image length, 32 MiB */
+
 /* What the initialisation code leaves for the boot entry and for C */
 #define ROM_PAYLOAD_ADDR 0x38		/* dword: flat address of the
 					 * compressed payload when it was
@@ -70,6 +81,22 @@
 #define ROM_PRODUCT 0x60
 #define ROM_PRODUCT_SIZE 0x40
 #define ROM_PCI_SUFFIX_LEN 14
+
+/* The Mellanox ROM-info block that flint/mstflint read ("qrom"): the
+ * tag "mlxsign:" then three little-endian dwords.  The build stamps it
+ * into ConnectX ROMs only (elsewhere it stays zeros), so that the tag
+ * occurs once in the file: mstflint takes every occurrence as a ROM. */
+#define ROM_MLX_INFO 0xa0
+#define MLX_INFO_TAG "mlxsign:"
+#define MLX_INFO_TAG_LEN 8
+#define MLX_INFO_SIZE (MLX_INFO_TAG_LEN + 12)
+#define MLX_PRODUCT_PXE 0x10		/* dword 0 [31:16]; major [7:0] */
+					/* dword 1: minor [23:16],
+					 * subminor [15:0] */
+					/* dword 2: device ID [31:16], port
+					 * [15:12] (0: all), CPU [11:8],
+					 * protocol [7:0] */
+#define MLX_PROTO_ETH 1
 
 /* The image is at most 255 units of 512 bytes (the size byte). */
 #define ROM_MAX_SIZE (255 * 512)

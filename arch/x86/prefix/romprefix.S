@@ -115,7 +115,8 @@ pnp:
 product:
 	.ascii	PRODUCT_NAME, " "
 	.asciz	VERSION
-	.org	ROM_PRODUCT + ROM_PRODUCT_SIZE
+	.org	ROM_MLX_INFO
+	.space	MLX_INFO_SIZE		/* util/romfix, for ConnectX IDs */
 manufacturer:
 	.asciz	PRODUCT_NAME
 
@@ -133,6 +134,8 @@ basemem_msg:
 	.asciz	"Not enough base memory to start.\r\n"
 a20_fail_msg:
 	.asciz	"A20 line will not turn on; cannot start.\r\n"
+fetch_fail_msg:
+	.asciz	"Cannot read the rest of this ROM from the adapter.\r\n"
 damaged_msg:
 	.asciz	"The firmware image is damaged; cannot start.\r\n"
 
@@ -153,8 +156,13 @@ init_entry:
 	movw	$banner_msg, %si
 	call	print
 	call	pmm_stash
-	jc	1f
-	orb	$ROM_FLAG_PMM, rom_flags
+	jnc	2f
+	cmpl	$0, ROM_MROM_LENGTH	/* a .mrom has no other copy */
+	je	1f
+	movw	$fetch_fail_msg, %si
+	call	print
+	jmp	1f
+2:	orb	$ROM_FLAG_PMM, rom_flags
 	movb	$_resident_sects, ROM_SIZE
 1:	call	ctrl_b_prompt
 	call	fix_checksum
@@ -231,13 +239,20 @@ add_pci_suffix:
 	popaw
 	ret
 
-/* Copy the compressed stream to extended memory from PMM.  CF set if
+/* Copy the compressed stream to extended memory from PMM: from this
+ * image, or for a .mrom from the rest of the ROM (rombar.S).  CF set if
  * there is no PMM, no memory or no stream; then nothing changed. */
 pmm_stash:
 	pushal
 	pushw	%es
+	movl	ROM_MROM_LENGTH, %ebp
+	testl	%ebp, %ebp
+	jnz	0f
 	cmpl	$CXZ_MAGIC, _payload_offset + CXZ_HDR_MAGIC
 	jne	9f
+	movl	_payload_offset + CXZ_HDR_IN_LEN, %ebp
+	addl	$CXZ_HDR_SIZE, %ebp
+0:
 	/* The $PMM structure: on a paragraph of segment F000h, with a
 	 * byte sum of zero over its length. */
 	movw	$0xf000, %ax
@@ -259,8 +274,7 @@ pmm_stash:
 	jmp	9f
 
 4:	/* pmmAllocate(paragraphs, handle, extended memory) */
-	movl	_payload_offset + CXZ_HDR_IN_LEN, %ecx
-	addl	$CXZ_HDR_SIZE + 15, %ecx
+	leal	15(%ebp), %ecx
 	shrl	$4, %ecx
 	pushw	%ds
 	pushw	$PMM_EXTENDED
@@ -275,15 +289,18 @@ pmm_stash:
 	testl	%edx, %edx
 	jz	9f
 
-	movw	%cs, %ax
+	movl	%edx, %edi
+	movl	%ebp, %ecx
+	cmpl	$0, ROM_MROM_LENGTH
+	je	5f
+	call	mrom_fetch
+	jmp	6f
+5:	movw	%cs, %ax
 	movzwl	%ax, %esi
 	shll	$4, %esi
 	addl	$_payload_offset, %esi
-	movl	%edx, %edi
-	movl	_payload_offset + CXZ_HDR_IN_LEN, %ecx
-	addl	$CXZ_HDR_SIZE, %ecx
 	call	copy_extended
-	jc	9f
+6:	jc	9f
 	movl	%edx, rom_payload_addr
 	popw	%es
 	popal
@@ -297,6 +314,7 @@ pmm_stash:
 /* Copy %ecx bytes from flat address %esi to flat address %edi with the
  * BIOS block move (INT 15h AH=87h), at most 64 KiB per call.  CF set on
  * failure.  Keeps all registers. */
+	.globl	copy_extended
 copy_extended:
 	pushal
 	pushw	%es
