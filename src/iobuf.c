@@ -1,18 +1,23 @@
-/* I/O buffer allocation. */
-#include <stdlib.h>
+/* I/O buffer allocation.  Any buffer may be handed to a device, so all
+ * of them are DMA memory. */
 #include <cxboot/iobuf.h>
+#include <cxboot/malloc.h>
+
+/* The descriptor, then the data area at the next IOB_ALIGN boundary. */
+#define DATA_OFFSET \
+	((sizeof(struct io_buffer) + IOB_ALIGN - 1) & ~(size_t)(IOB_ALIGN - 1))
 
 struct io_buffer *alloc_iob(size_t len)
 {
 	size_t room = IOB_HEADROOM + len;
 	struct io_buffer *iob;
 
-	/* One allocation: descriptor first, then the data area aligned. */
-	iob = malloc(sizeof(*iob) + IOB_ALIGN + room);
+	if (len > (size_t)-1 - IOB_HEADROOM - DATA_OFFSET)
+		return NULL;
+	iob = malloc_phys(DATA_OFFSET + room, IOB_ALIGN);
 	if (!iob)
 		return NULL;
-	iob->head = (uint8_t *)(((uintptr_t)(iob + 1) + IOB_ALIGN - 1) &
-				~(uintptr_t)(IOB_ALIGN - 1));
+	iob->head = (uint8_t *)iob + DATA_OFFSET;
 	iob->data = iob->tail = iob->head + IOB_HEADROOM;
 	iob->end = iob->head + room;
 	INIT_LIST_HEAD(&iob->list);
@@ -21,5 +26,6 @@ struct io_buffer *alloc_iob(size_t len)
 
 void free_iob(struct io_buffer *iob)
 {
-	free(iob);
+	if (iob)
+		free_phys(iob, DATA_OFFSET + (iob->end - iob->head));
 }

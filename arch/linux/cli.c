@@ -1,7 +1,11 @@
-/* The hosted program:  cxboot [--net IFNAME]... [SCRIPT]
+/* The hosted program:  cxboot [--net IFNAME]... [OPTION ARG]... [SCRIPT]
  *
- * Each --net attaches a host interface as net0, net1, ...  A SCRIPT runs
- * as the embedded script; otherwise commands are read from standard
+ * Options this file does not know are offered to the host-option table
+ * (<host_opt.h>: device models linked in attach simulated PCI functions
+ * there).  Once every option is handled the PCI bus is probed, and then
+ * each --net attaches a host interface, so that network devices are
+ * numbered net0, net1, ... with the PCI adapters' ports first.  A SCRIPT
+ * runs as the embedded script; otherwise commands are read from standard
  * input.  The exit status is that of the last command, or exit's N. */
 #include <errno.h>
 #include <stdio.h>
@@ -9,13 +13,43 @@
 #include <string.h>
 #include <config/branding.h>
 #include <cxboot/image.h>
+#include <cxboot/pci.h>
 #include <usr/shell.h>
+#include <host_opt.h>
 #include "linux_api.h"
+
+#define MAX_NETS 16
 
 static int usage(void)
 {
-	printf("Usage: cxboot [--net IFNAME]... [SCRIPT]\n");
+	printf("Usage: cxboot [--net IFNAME]...");
+	for_each_table_entry(opt, host_options, struct host_option)
+		printf(" [%s %s]...", opt->name, opt->usage);
+	printf(" [SCRIPT]\n");
 	return 2;
+}
+
+static const struct host_option *host_option(const char *name)
+{
+	for_each_table_entry(opt, host_options, struct host_option) {
+		if (strcmp(opt->name, name) == 0)
+			return opt;
+	}
+	return NULL;
+}
+
+static int attach_nets(const char **nets, unsigned int count)
+{
+	int rc;
+
+	for (unsigned int i = 0; i < count; i++) {
+		rc = linux_net_attach(nets[i]);
+		if (rc) {
+			printf("--net %s: %s\n", nets[i], strerror(rc));
+			return rc;
+		}
+	}
+	return 0;
 }
 
 static int run_script_file(const char *path)
@@ -51,22 +85,28 @@ static int run_script_file(const char *path)
 
 int cxboot_main(int argc, char **argv)
 {
-	const char *script = NULL;
+	const char *script = NULL, *nets[MAX_NETS];
+	const struct host_option *opt;
+	unsigned int nnets = 0;
 	int rc;
 
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--net") == 0 && i + 1 < argc) {
-			rc = linux_net_attach(argv[++i]);
-			if (rc) {
-				printf("--net %s: %s\n", argv[i], strerror(rc));
+			if (nnets == MAX_NETS)
+				return usage();
+			nets[nnets++] = argv[++i];
+		} else if ((opt = host_option(argv[i])) && i + 1 < argc) {
+			if (opt->handle(argv[++i]) != 0)
 				return 2;
-			}
 		} else if (argv[i][0] == '-' || script) {
 			return usage();
 		} else {
 			script = argv[i];
 		}
 	}
+	pci_probe_all();
+	if (attach_nets(nets, nnets) != 0)
+		return 2;
 	if (script) {
 		rc = run_script_file(script);
 	} else {

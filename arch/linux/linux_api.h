@@ -58,6 +58,7 @@ static inline __attribute__((noreturn)) void linux_exit(int status)
 }
 
 #define O_RDONLY 0
+#define PROT_NONE 0
 #define PROT_READ 1
 #define PROT_WRITE 2
 #define MAP_PRIVATE 0x02
@@ -152,5 +153,7 @@ int linux_net_attach(const char *ifname);
 int linux_net_fds(struct linux_pollfd *fds, int max);
 int linux_read_file(const char *path, void **data, size_t *len);
 int cxboot_main(int argc, char **argv);
+/* The simulated function at bdf, or NULL (arch/linux/simpci.c). */
+struct sim_pci *sim_pci_find(uint32_t bdf);
 
 #endif

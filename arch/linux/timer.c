@@ -1,24 +1,17 @@
-/* Time for the hosted build: the kernel's monotonic clock. */
+/* Time for the hosted build: the kernel's monotonic clock.  A busy
+ * wait keeps simulated devices running, as hardware runs on its own. */
 #include <cxboot/timer.h>
-#include "linux_api.h"
-
-static unsigned long long usecs_now(void)
-{
-	struct linux_timespec ts;
-
-	linux_clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (unsigned long long)ts.tv_sec * 1000000ULL + ts.tv_nsec / 1000;
-}
+#include <sim_pci.h>
 
 unsigned long currticks(void)
 {
-	return usecs_now() / 1000;
+	return sim_usecs() / 1000;
 }
 
 void udelay(unsigned long usecs)
 {
-	unsigned long long end = usecs_now() + usecs;
+	uint64_t end = sim_usecs() + usecs;
 
-	while (usecs_now() < end)
-		;
+	while (sim_usecs() < end)
+		sim_pci_poll_all();
 }

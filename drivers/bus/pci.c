@@ -8,7 +8,6 @@
 #include <cxboot/pci.h>
 
 static LIST_HEAD(pci_list);
-static bool scanned;
 
 struct list_head *pci_devices(void)
 {
@@ -165,7 +164,8 @@ unsigned int pci_find_next_capability(struct pci_device *pci,
 	return cap_walk(pci, pci_read8(pci, pos + 1), id);
 }
 
-static struct pci_device *add_function(uint32_t bdf)
+/* Adds the function at bdf to the list, before the entry at before. */
+static struct pci_device *add_function(uint32_t bdf, struct list_head *before)
 {
 	struct pci_device *pci = zalloc(sizeof(*pci));
 	uint32_t class_rev;
@@ -185,8 +185,24 @@ static struct pci_device *add_function(uint32_t bdf)
 	}
 	snprintf(pci->name, sizeof(pci->name), "0000:%02x:%02x.%x",
 		 PCI_BUS(bdf), PCI_SLOT(bdf), PCI_FUNC(bdf));
-	list_add_tail(&pci->list, &pci_list);
+	list_add_tail(&pci->list, before);
 	return pci;
+}
+
+/* The list keeps bus order: a function found by a later scan (the
+ * hosted build attaches simulated ones after start-up) goes before the
+ * first known one above it.  Returns false when out of memory. */
+static bool add_new_function(uint32_t bdf)
+{
+	struct pci_device *pci;
+
+	for_each_pci_device(pci) {
+		if (pci->bdf == bdf)
+			return true;
+		if (pci->bdf > bdf)
+			break;
+	}
+	return add_function(bdf, &pci->list) != NULL;
 }
 
 /* Every bus number the platform allows is tried rather than following
@@ -207,7 +223,7 @@ static void pci_scan(void)
 			for (fn = 0; fn < nfn; fn++) {
 				bdf = PCI_BDF(bus, dev, fn);
 				if (pci_arch_read(bdf, PCI_VENDOR_ID, 2) !=
-				    0xffff && !add_function(bdf))
+				    0xffff && !add_new_function(bdf))
 					return;
 			}
 		}
@@ -250,10 +266,7 @@ void pci_probe_all(void)
 {
 	struct pci_device *pci;
 
-	if (!scanned) {
-		scanned = true;
-		pci_scan();
-	}
+	pci_scan();
 	for_each_pci_device(pci) {
 		if (!pci->driver)
 			pci_probe(pci);

@@ -399,11 +399,7 @@ static int e1000_probe(struct pci_device *pci)
 	   CTRL_SLU | CTRL_ASDE);
 
 	netdev->op = &e1000_ops;
-	netdev->driver_name = "e1000";
-	netdev->bus_type = "PCI";
-	snprintf(netdev->bus_location, sizeof(netdev->bus_location), "%s",
-		 pci->name);
-	rc = register_netdev(netdev);
+	rc = pci_netdev_register(pci, netdev, 1);
 	if (rc)
 		goto fail;
 	pci->priv = nic;
@@ -419,10 +415,9 @@ static void e1000_remove(struct pci_device *pci)
 	struct e1000 *nic = pci->priv;
 	struct net_device *netdev = nic->netdev;
 
-	unregister_netdev(netdev);
 	e1000_reset(nic);
 	pci_disable(pci, PCI_COMMAND_MASTER);
-	netdev_put(netdev);
+	pci_netdev_unregister(netdev);
 }
 
 static const struct pci_device_id e1000_ids[] = {

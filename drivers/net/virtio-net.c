@@ -740,11 +740,7 @@ static int virtnet_probe(struct pci_device *pci)
 	reset(vn);
 
 	netdev->op = &virtnet_ops;
-	netdev->driver_name = "virtio-net";
-	netdev->bus_type = "PCI";
-	snprintf(netdev->bus_location, sizeof(netdev->bus_location), "%s",
-		 pci->name);
-	rc = register_netdev(netdev);
+	rc = pci_netdev_register(pci, netdev, 1);
 	if (rc)
 		goto fail;
 	pci->priv = vn;
@@ -760,10 +756,9 @@ static void virtnet_remove(struct pci_device *pci)
 	struct virtnet *vn = pci->priv;
 	struct net_device *netdev = vn->netdev;
 
-	unregister_netdev(netdev);
 	reset(vn);
 	pci_disable(pci, PCI_COMMAND_MASTER);
-	netdev_put(netdev);
+	pci_netdev_unregister(netdev);
 }
 
 static const struct pci_device_id virtnet_ids[] = {

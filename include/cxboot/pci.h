@@ -14,7 +14,9 @@
  *
  * A driver enables what it uses (pci_enable(pci, PCI_COMMAND_MEMORY |
  * PCI_COMMAND_MASTER)), maps its registers with ioremap() on a BAR from
- * pci_read_bar() and keeps its state in pci->priv.  Before the firmware
+ * pci_read_bar() and keeps its state in pci->priv.  A network driver
+ * registers each port of the function with pci_netdev_register() and
+ * takes it away with pci_netdev_unregister() once the device is quiet.  Before the firmware
  * hands the machine to an operating system, pci_remove_all() stops every
  * device, so that no DMA runs into memory that is no longer ours. */
 #ifndef CXBOOT_PCI_H
@@ -34,6 +36,7 @@
 #define PCI_BAR0 0x10
 #define PCI_SUBSYSTEM_VENDOR 0x2c
 #define PCI_SUBSYSTEM_ID 0x2e
+#define PCI_ROM_BAR 0x30
 #define PCI_CAP_POINTER 0x34
 #define PCI_INTERRUPT_LINE 0x3c
 
@@ -43,6 +46,9 @@
 #define PCI_COMMAND_INTX_DISABLE 0x0400
 
 #define PCI_STATUS_CAP_LIST 0x0010
+
+#define PCI_ROM_ENABLE 0x00000001
+#define PCI_ROM_ADDR_MASK 0xfffff800
 
 #define PCI_HEADER_MULTI 0x80
 #define PCI_HEADER_LAYOUT 0x7f
@@ -135,11 +141,20 @@ struct list_head *pci_devices(void);
 #define for_each_pci_device(pci) \
 	list_for_each_entry(pci, pci_devices(), list)
 
-/* Find every function (once) and offer the unbound ones to the drivers.
- * Runs at start-up; safe to call again. */
+/* Find every function and offer the unbound ones to the drivers.  Runs
+ * at start-up; calling it again picks up functions attached since. */
 void pci_probe_all(void);
 /* Stop and release every bound device, last probed first. */
 void pci_remove_all(void);
+
+/* Register netdev as port `port` (1, 2, ...) of pci: fills netdev->bus,
+ * driver_name (pci->driver->name), bus_type/bus_location text, and
+ * registers it. 0 or -errno (nothing registered). */
+struct net_device;
+int pci_netdev_register(struct pci_device *pci, struct net_device *netdev,
+			unsigned int port);
+/* Unregister and drop the reference (the driver stops DMA before). */
+void pci_netdev_unregister(struct net_device *netdev);
 
 /* The platform's configuration access.  pci_arch_buses() is how many
  * buses to scan (0: no PCI); size is 1, 2 or 4. */

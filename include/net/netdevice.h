@@ -85,11 +85,21 @@ struct net_device {
 	struct list_head rx_queue;    /* received, not yet processed */
 	struct net_device_stats stats;
 	struct generic_settings settings;
+	/* Where the device sits, as data (the PXE API, the iBFT and the
+	 * ROM's own NIC need it); a PCI function may carry several ports. */
+	struct net_device_bus {
+		unsigned int type;          /* NETDEV_BUS_NONE, NETDEV_BUS_PCI */
+		uint16_t vendor, device;
+		uint32_t bdf;               /* PCI_BDF() */
+		unsigned int port;          /* 1-based port of the function */
+	} bus;
 	const char *driver_name;      /* "virtio-net", "af_packet" ... */
 	const char *bus_type;         /* "PCI", "linux" ... (may be NULL) */
 	char bus_location[32];        /* "0000:00:03.0", "veth0" ... */
 	void *priv;
 };
+#define NETDEV_BUS_NONE 0
+#define NETDEV_BUS_PCI 1
 #define NETDEV_OPEN 0x1
 #define NETDEV_REGISTERED 0x2
 

@@ -7,6 +7,8 @@
 #include <limits.h>
 #include <byteswap.h>
 #include <cxboot/console.h>
+#include <cxboot/heap.h>
+#include <cxboot/iobuf.h>
 #include <cxboot/timer.h>
 #include <net/ethernet.h>
 #include <net/ip.h>
@@ -197,9 +199,10 @@ void fuzz_heap_watch(bool on)
 	watching = on;
 }
 
+/* I/O buffers come from the DMA heap, which counts its own blocks. */
 long fuzz_live_blocks(void)
 {
-	return __atomic_load_n(&live, __ATOMIC_RELAXED);
+	return __atomic_load_n(&live, __ATOMIC_RELAXED) + dma_heap()->used;
 }
 
 void *fuzz_dup(const void *data, size_t len)
@@ -266,20 +269,14 @@ struct net_device *fuzz_netdev(void)
 	return netdev;
 }
 
-/* The buffer is laid out as alloc_iob() does it (descriptor, then
- * headroom, then data; free_iob() frees the descriptor), but without
- * alignment slack after the end, so that an over-read of the frame
- * lands outside the heap block. */
+/* alloc_iob() leaves everything past the end poisoned, so that an
+ * over-read of the frame is caught. */
 void fuzz_rx(const void *frame, size_t len)
 {
-	struct io_buffer *iob = malloc(sizeof(*iob) + IOB_HEADROOM + len);
+	struct io_buffer *iob = alloc_iob(len);
 
 	if (!iob)
 		fuzz_fail("out of memory");
-	INIT_LIST_HEAD(&iob->list);
-	iob->head = (uint8_t *)(iob + 1);
-	iob->data = iob->tail = iob->head + IOB_HEADROOM;
-	iob->end = iob->data + len;
 	memcpy(iob_put(iob, len), frame, len);
 	netdev_rx(fuzz_netdev(), iob);
 }

@@ -1,10 +1,15 @@
-/* Unit tests for DMA memory (malloc_phys/free_phys): every alignment a
- * driver asks for is met, the whole size is usable without touching
- * neighbours, and freeing gives everything back to the heap. */
+/* Unit tests for DMA memory (malloc_phys/free_phys, I/O buffers): every
+ * alignment a driver asks for is met, the whole size is usable without
+ * touching neighbours, freeing gives everything back, and in the hosted
+ * build bus addresses translate to and from the DMA region only. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <cxboot/heap.h>
+#include <cxboot/io.h>
+#include <cxboot/iobuf.h>
 #include <cxboot/malloc.h>
+#include <sim_pci.h>
 #include "test.h"
 
 UNIT_TEST(dma_alignment)
@@ -23,6 +28,7 @@ UNIT_TEST(dma_alignment)
 			if (!p)
 				continue;
 			ok(((uintptr_t)p & (aligns[a] - 1)) == 0);
+			ok((virt_to_bus(p) & (aligns[a] - 1)) == 0);
 			memset(p, 0xa5, sizes[s]);
 			ok(p[0] == 0xa5 && p[sizes[s] - 1] == 0xa5);
 			free_phys(p, sizes[s]);
@@ -38,26 +44,74 @@ UNIT_TEST(dma_bad_requests)
 	free_phys(NULL, 0);
 }
 
-/* The sanitizer build's heap is the host's, which aborts instead. */
-#ifndef HOSTED_LIBC
 UNIT_TEST(dma_too_big)
 {
 	ok(malloc_phys((size_t)-1 - 8, 4096) == NULL);
 	ok(malloc_phys((size_t)-1 / 2, 4096) == NULL);
+	ok(alloc_iob((size_t)-1 - 8) == NULL);
 }
 
 UNIT_TEST(dma_free_returns_memory)
 {
-	size_t before = heap_free_bytes();
+	size_t before = heap_free_space(dma_heap());
 	void *p[8];
 
 	for (unsigned int i = 0; i < 8; i++)
 		p[i] = malloc_phys(4096 * (i + 1), 4096);
-	ok(heap_free_bytes() < before);
+	ok(heap_free_space(dma_heap()) < before);
 	for (unsigned int i = 0; i < 8; i += 2)
 		free_phys(p[i], 4096 * (i + 1));
 	for (unsigned int i = 1; i < 8; i += 2)
 		free_phys(p[i], 4096 * (i + 1));
-	ok(heap_free_bytes() == before);
+	ok(heap_free_space(dma_heap()) == before);
 }
-#endif
+
+/* A bus address is not a pointer, and round-trips through the region. */
+UNIT_TEST(dma_translation)
+{
+	uint8_t *p = malloc_phys(256, 64);
+	uint64_t bus = virt_to_bus(p);
+
+	ok(p != NULL);
+	ok(bus != (uintptr_t)p);
+	ok(bus_to_virt(bus) == p);
+	ok(bus_to_virt(bus + 17) == p + 17);
+	ok(sim_dma(bus, 256) == p);
+	ok(sim_dma(bus + 255, 1) == p + 255);
+	free_phys(p, 256);
+}
+
+/* Every I/O buffer is DMA memory. */
+UNIT_TEST(dma_iobufs)
+{
+	struct io_buffer *iob = alloc_iob(1500);
+
+	ok(iob != NULL);
+	if (!iob)
+		return;
+	ok(sim_dma(virt_to_bus(iob->data), 1500) == iob->data);
+	ok(((uintptr_t)iob->head & (IOB_ALIGN - 1)) == 0);
+	ok(iob_tailroom(iob) >= 1500);
+	free_iob(iob);
+}
+
+/* Memory outside the region: the heap, the stack, static data, a
+ * range running past the region's end. */
+UNIT_TEST(dma_refused_outside)
+{
+	static uint8_t data[64];
+	uint8_t stack[64];
+	void *heap = malloc(64);
+	uint64_t end = virt_to_bus(malloc_phys(16, 16));
+
+	ok(sim_dma(virt_to_bus(data), 1) == NULL);
+	ok(sim_dma(virt_to_bus(stack), 1) == NULL);
+	ok(sim_dma(virt_to_bus(heap), 1) == NULL);
+	ok(bus_to_virt(virt_to_bus(heap)) == NULL);
+	ok(sim_dma((uintptr_t)heap, 1) == NULL);
+	ok(sim_dma(end, (size_t)-1) == NULL);
+	ok(sim_dma(end, 1ULL << 40) == NULL);
+	ok(sim_dma(0, 1) == NULL);
+	free(heap);
+	(void)stack;
+}

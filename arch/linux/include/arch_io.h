@@ -1,6 +1,9 @@
 /* Device access in the hosted build (see <cxboot/io.h>).  Every port
- * and register access goes through arch/linux/pci.c, where simulated
- * devices see them; addresses are the process's own. */
+ * and register access goes through arch/linux/pci.c and simpci.c, where
+ * simulated devices see them.  Bus addresses are not the process's
+ * pointers: the DMA region (arch/linux/dma.c) appears on the bus at
+ * LINUX_DMA_BUS, and any other pointer turns into an address with bit 63
+ * set, which no simulated device accepts (sim_dma()). */
 #ifndef LINUX_ARCH_IO_H
 #define LINUX_ARCH_IO_H
 #include <stddef.h>
@@ -21,14 +24,25 @@ static inline void iounmap(void *regs)
 {
 }
 
+#define LINUX_DMA_BUS 0x10000000ULL
+#define LINUX_DMA_STRAY (1ULL << 63)
+extern uintptr_t linux_dma_start;	/* the region, once allocated from */
+extern size_t linux_dma_len;
+
 static inline uint64_t virt_to_bus(const volatile void *p)
 {
-	return (uintptr_t)p;
+	uintptr_t off = (uintptr_t)p - linux_dma_start;
+
+	return off < linux_dma_len ? LINUX_DMA_BUS + off :
+				     LINUX_DMA_STRAY | (uintptr_t)p;
 }
 
+/* NULL for an address outside the DMA region */
 static inline void *bus_to_virt(uint64_t bus_addr)
 {
-	return (void *)(uintptr_t)bus_addr;
+	uint64_t off = bus_addr - LINUX_DMA_BUS;
+
+	return off < linux_dma_len ? (void *)(linux_dma_start + off) : NULL;
 }
 
 static inline uint8_t inb(unsigned long port)

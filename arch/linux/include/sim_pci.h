@@ -58,7 +58,11 @@ struct sim_pci {
 	/* Filled in by the platform at registration */
 	uint64_t bar_addr[6];
 	uint64_t bar_size[6];
+	uint64_t rom_addr, rom_size;	/* the expansion-ROM BAR */
 };
+
+/* bar_read/bar_write's bar for the expansion-ROM BAR, once enabled */
+#define SIM_PCI_ROM 6
 
 /* Attach a function (before pci_probe_all() runs).  0 or -errno. */
 int sim_pci_register(struct sim_pci *fn);

@@ -10,6 +10,7 @@
  * the firmware starts (hidemem.c). */
 #include <string.h>
 #include <cxboot/compiler.h>
+#include <cxboot/heap.h>
 #include <cxboot/malloc.h>
 #include <bios.h>
 #include <hidemem.h>
@@ -202,4 +203,10 @@ int heap_region(void **start, size_t *len)
 	*start = (void *)best.start;
 	*len = best.end - best.start;
 	return 0;
+}
+
+/* Memory is physical here: DMA memory is ordinary heap memory. */
+struct heap *dma_heap(void)
+{
+	return malloc_heap();
 }

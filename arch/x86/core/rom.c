@@ -36,13 +36,9 @@ static struct net_device *rom_netdev(void)
 {
 	uint16_t bdf = rom_busdevfn();
 	struct net_device *netdev;
-	char location[sizeof(netdev->bus_location)];
 
-	snprintf(location, sizeof(location), "0000:%02x:%02x.%x",
-		 PCI_BUS(bdf), PCI_SLOT(bdf), PCI_FUNC(bdf));
 	for_each_netdev(netdev) {
-		if (netdev->bus_type && !strcmp(netdev->bus_type, "PCI") &&
-		    !strcmp(netdev->bus_location, location))
+		if (netdev->bus.type == NETDEV_BUS_PCI && netdev->bus.bdf == bdf)
 			return netdev;
 	}
 	return NULL;
