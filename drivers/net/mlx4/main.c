@@ -133,7 +133,6 @@ static void unregister_ports(struct mlx4 *mlx)
 		if (!mlx->port[i].netdev)
 			continue;
 		pci_netdev_unregister(mlx->port[i].netdev);
-		netdev_put(mlx->port[i].netdev);
 		mlx->port[i].netdev = NULL;
 	}
 }
@@ -149,7 +148,6 @@ static int register_ports(struct mlx4 *mlx)
 		rc = port->type->probe(port);
 		if (rc)
 			return rc;
-		port->netdev->driver_name = "mlx4";
 		rc = pci_netdev_register(mlx->pci, port->netdev, port->num);
 		if (rc) {
 			netdev_put(port->netdev);

@@ -233,9 +233,4 @@ extern const struct mlx4_port_type mlx4_eth_port;
 /* main.c: a port that is not supported yet */
 extern const struct mlx4_port_type mlx4_ib_port;
 
-/* The PCI network-device helper (drivers/bus). */
-int pci_netdev_register(struct pci_device *pci, struct net_device *netdev,
-			unsigned int port);
-void pci_netdev_unregister(struct net_device *netdev);
-
 #endif
