@@ -443,6 +443,7 @@ static int eth_probe(struct mlx4_port *port)
 	netdev->priv = port;
 	netdev->op = &eth_ops;
 	memcpy(netdev->hw_addr, port->mac, ETH_ALEN);
+	netdev_link_down(netdev);
 	port->netdev = netdev;
 	return 0;
 }

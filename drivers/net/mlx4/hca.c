@@ -141,13 +141,12 @@ static int query_dev_cap(struct mlx4 *mlx)
 /* The firmware area, then RUN_FW. */
 static int start_fw(struct mlx4 *mlx)
 {
-	int rc = mlx4_buf_alloc(&mlx->fa,
-				(size_t)mlx->caps.fw_pages * MLX4_PAGE,
-				MLX4_PAGE);
+	int rc = mlx4_buf_alloc_icm(&mlx->fa,
+				    (size_t)mlx->caps.fw_pages * MLX4_PAGE);
 
 	if (rc)
 		return rc;
-	rc = mlx4_map_pages(mlx, MLX4_CMD_MAP_FA, 0, &mlx->fa);
+	rc = mlx4_map_pages(mlx, MLX4_CMD_MAP_FA, MLX4_NO_VA, &mlx->fa);
 	if (!rc)
 		rc = mlx4_cmd(mlx, MLX4_CMD_RUN_FW, 0, 0, NULL, 0, NULL, NULL);
 	return rc;
@@ -216,21 +215,21 @@ static int map_icm(struct mlx4 *mlx, uint8_t *hca)
 		      NULL, &aux_pages);
 	if (rc)
 		return rc;
-	rc = mlx4_buf_alloc(&mlx->aux, (size_t)(aux_pages & 0xffffffff) *
-			    MLX4_PAGE, MLX4_PAGE);
+	rc = mlx4_buf_alloc_icm(&mlx->aux, (size_t)(aux_pages & 0xffffffff) *
+				MLX4_PAGE);
 	if (!rc)
-		rc = mlx4_map_pages(mlx, MLX4_CMD_MAP_ICM_AUX, 0, &mlx->aux);
+		rc = mlx4_map_pages(mlx, MLX4_CMD_MAP_ICM_AUX, MLX4_NO_VA,
+				    &mlx->aux);
 	for (i = 0; i < 4 && !rc; i++) {
-		rc = mlx4_buf_alloc(&mlx->icm_cmpt[i],
-				    round_up(((uint64_t)1 << logs[i]) *
-					     c->cmpt_sz, MLX4_PAGE), MLX4_PAGE);
+		rc = mlx4_buf_alloc_icm(&mlx->icm_cmpt[i],
+					round_up(((uint64_t)1 << logs[i]) *
+						 c->cmpt_sz, MLX4_PAGE));
 		if (!rc)
 			rc = mlx4_map_pages(mlx, MLX4_CMD_MAP_ICM,
 					    i * cmpt_span, &mlx->icm_cmpt[i]);
 	}
 	if (!rc)
-		rc = mlx4_buf_alloc(&mlx->icm, mlx->icm_size - other,
-				    MLX4_PAGE);
+		rc = mlx4_buf_alloc_icm(&mlx->icm, mlx->icm_size - other);
 	if (!rc)
 		rc = mlx4_map_pages(mlx, MLX4_CMD_MAP_ICM, other, &mlx->icm);
 	return rc;
@@ -351,6 +350,7 @@ void mlx4_poll_eq(struct mlx4 *mlx)
 		if (type == 0x09) {
 			port = field(eqe, 12, 29, 28);
 			if (port >= 1 && port <= mlx->caps.num_ports &&
+			    mlx->port[port - 1].type &&
 			    mlx->port[port - 1].type->event)
 				mlx->port[port - 1].type->event(
 					&mlx->port[port - 1],

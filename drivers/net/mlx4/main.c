@@ -61,10 +61,13 @@ static int find_ports(struct mlx4 *mlx)
 	unsigned int i;
 	int rc = mlx4_hca_start(mlx);
 
+	/* A port that cannot be queried is left out (the failing command
+	 * has said why); the others still work. */
 	for (i = 0; !rc && i < mlx->caps.num_ports; i++) {
 		mlx->port[i].mlx = mlx;
 		mlx->port[i].num = i + 1;
-		rc = port_kind(mlx, &mlx->port[i]);
+		if (port_kind(mlx, &mlx->port[i]))
+			mlx->port[i].type = NULL;
 	}
 	if (!rc && !mlx->caps.num_ports)
 		rc = -ENODEV;
@@ -145,6 +148,8 @@ static int register_ports(struct mlx4 *mlx)
 
 	for (i = 0; i < mlx->caps.num_ports; i++) {
 		port = &mlx->port[i];
+		if (!port->type)
+			continue;
 		rc = port->type->probe(port);
 		if (rc)
 			return rc;
@@ -249,26 +254,11 @@ PCI_DRIVER(mlx4_driver) = {
 	.remove = mlx4_remove,
 };
 
-/* Later Mellanox adapters (ConnectX-4 on, Connect-IB) are another
- * family with another command interface: say so instead of staying
- * silent.  Only network and InfiniBand functions are named. */
-static bool is_mlx4(uint16_t device)
-{
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_SIZE(mlx4_ids); i++) {
-		if (mlx4_ids[i].device == device)
-			return true;
-	}
-	return false;
-}
-
+/* Later Mellanox adapters (Connect-IB, ConnectX-4 on, BlueField) are
+ * another family with another command interface: say so rather than
+ * leave the adapter silently without a driver. */
 static int later_probe(struct pci_device *pci)
 {
-	unsigned int base = pci->class >> 16;
-
-	if (is_mlx4(pci->device) || (base != 0x02 && base != 0x0c))
-		return -ENODEV;
 	printf("%s: ConnectX-4 and later (%04x:%04x) are not supported by "
 	       "this driver\n", pci->name, pci->vendor, pci->device);
 	return -ENOTSUP;
@@ -279,7 +269,26 @@ static void later_remove(struct pci_device *pci __unused)
 }
 
 static const struct pci_device_id later_ids[] = {
-	PCI_ID(MLX_VENDOR, PCI_ANY_ID, "Mellanox adapter"),
+	PCI_ID(MLX_VENDOR, 0x1011, "Connect-IB"),
+	PCI_ID(MLX_VENDOR, 0x1012, "Connect-IB VF"),
+	PCI_ID(MLX_VENDOR, 0x1013, "ConnectX-4"),
+	PCI_ID(MLX_VENDOR, 0x1014, "ConnectX-4 VF"),
+	PCI_ID(MLX_VENDOR, 0x1015, "ConnectX-4 Lx"),
+	PCI_ID(MLX_VENDOR, 0x1016, "ConnectX-4 Lx VF"),
+	PCI_ID(MLX_VENDOR, 0x1017, "ConnectX-5"),
+	PCI_ID(MLX_VENDOR, 0x1018, "ConnectX-5 VF"),
+	PCI_ID(MLX_VENDOR, 0x1019, "ConnectX-5 Ex"),
+	PCI_ID(MLX_VENDOR, 0x101a, "ConnectX-5 Ex VF"),
+	PCI_ID(MLX_VENDOR, 0x101b, "ConnectX-6"),
+	PCI_ID(MLX_VENDOR, 0x101c, "ConnectX-6 VF"),
+	PCI_ID(MLX_VENDOR, 0x101d, "ConnectX-6 Dx"),
+	PCI_ID(MLX_VENDOR, 0x101e, "ConnectX VF"),
+	PCI_ID(MLX_VENDOR, 0x101f, "ConnectX-6 Lx"),
+	PCI_ID(MLX_VENDOR, 0x1021, "ConnectX-7"),
+	PCI_ID(MLX_VENDOR, 0x1023, "ConnectX-8"),
+	PCI_ID(MLX_VENDOR, 0xa2d2, "BlueField"),
+	PCI_ID(MLX_VENDOR, 0xa2d6, "BlueField-2"),
+	PCI_ID(MLX_VENDOR, 0xa2dc, "BlueField-3"),
 };
 
 PCI_DRIVER(mlx4_later_driver) = {

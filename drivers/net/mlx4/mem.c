@@ -11,6 +11,7 @@
 #define MAP_ENTRY 16
 #define MAP_ENTRIES (MLX4_MAILBOX / MAP_ENTRY)
 #define MTT_HDR 16
+#define ICM_ALIGN_MAX (256 * 1024)
 #define MTT_ENTRY 8
 #define MTT_PER_CMD ((MLX4_MAILBOX - MTT_HDR) / MTT_ENTRY)
 
@@ -44,11 +45,25 @@ static unsigned int block_log(uint64_t va, uint64_t pa, uint64_t len)
 	return log;
 }
 
-/* Map buf (4 KiB multiple) at ICM virtual address va with op, as
- * naturally aligned power-of-two blocks, a mailbox full at a time. */
+/* A buffer for ICM or the firmware: aligned to its size up to a limit,
+ * so that it maps as few large blocks. */
+int mlx4_buf_alloc_icm(struct mlx4_buf *buf, size_t len)
+{
+	size_t align = MLX4_PAGE;
+
+	while (align < ICM_ALIGN_MAX && 2 * align <= len)
+		align *= 2;
+	return mlx4_buf_alloc(buf, len, align);
+}
+
+/* Map buf (4 KiB multiple) with op as naturally aligned power-of-two
+ * blocks, a mailbox full at a time.  For ICM, at virtual address va
+ * (which then must share the blocks' alignment); the firmware area and
+ * the auxiliary area have no virtual address (MLX4_NO_VA). */
 int mlx4_map_pages(struct mlx4 *mlx, unsigned int op, uint64_t va,
 		   const struct mlx4_buf *buf)
 {
+	bool use_va = va != MLX4_NO_VA;
 	uint64_t pa = virt_to_bus(buf->virt);
 	uint64_t left = buf->len;
 	uint8_t *mb = mlx4_mailbox();
@@ -57,10 +72,14 @@ int mlx4_map_pages(struct mlx4 *mlx, unsigned int op, uint64_t va,
 
 	if (!mb)
 		return -ENOMEM;
+	if (!use_va)
+		va = 0;
 	while (left && !rc) {
-		log = block_log(va, pa, left);
-		be32_put(mb + n * MAP_ENTRY, va >> 32);
-		be32_put(mb + n * MAP_ENTRY + 4, va & ~0xfffULL);
+		log = block_log(use_va ? va : 0, pa, left);
+		if (use_va) {
+			be32_put(mb + n * MAP_ENTRY, va >> 32);
+			be32_put(mb + n * MAP_ENTRY + 4, va & ~0xfffULL);
+		}
 		be32_put(mb + n * MAP_ENTRY + 8, pa >> 32);
 		be32_put(mb + n * MAP_ENTRY + 12,
 			 (pa & ~0xfffULL) | (log - 12));

@@ -201,6 +201,8 @@ void mlx4_mailbox_free(void *mb);
 /* mem.c: DMA buffers and MTTs */
 int mlx4_buf_alloc(struct mlx4_buf *buf, size_t len, size_t align);
 void mlx4_buf_free(struct mlx4_buf *buf);
+#define MLX4_NO_VA (~0ULL)
+int mlx4_buf_alloc_icm(struct mlx4_buf *buf, size_t len);
 int mlx4_map_pages(struct mlx4 *mlx, unsigned int op, uint64_t va,
 		   const struct mlx4_buf *buf);
 int mlx4_mtt_write(struct mlx4 *mlx, const struct mlx4_buf *buf,
