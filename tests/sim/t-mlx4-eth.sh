@@ -22,3 +22,32 @@ imgfetch tftp://$SRV_IP/one
 sha256sum one
 imgfetch tftp://$SRV_IP/mib
 sha256sum mib
+EOF
+expect_rc 0
+expect_hash empty
+expect_hash one
+expect_hash mib
+MAC=$(cx_mac)
+expect_match "^net0: 00:02:c9:"
+if grep -q "DHCPACK(s0) $SUBNET\.[0-9]* $MAC" "$WORK/dnsmasq.log"; then
+	cxt_pass "dnsmasq leased to the MAC ifstat shows ($MAC)"
+else
+	cxt_fail "no DHCPACK for '$MAC'" "$(tail -n 5 "$WORK/dnsmasq.log")"
+fi
+
+# 100 close/open rounds, then data still flows.
+{
+	cxt_static
+	for i in $(seq 100); do
+		echo "ifclose net0"
+		echo "ifopen net0"
+	done
+	echo "imgfetch tftp://$SRV_IP/mib"
+	echo "sha256sum mib"
+	echo "ifstat net0"
+} >"$WORK/cycle.script"
+cx_run 300 <"$WORK/cycle.script"
+expect_rc 0
+expect_hash mib
+expect_match "RXE:0\]"
+cxt_finish
