@@ -11,7 +11,8 @@ cxt_link
 cxt_mkfile empty 0
 cxt_mkfile one 1
 cxt_mkfile mib $((1 << 20))
-cxt_dnsmasq dnsmasq "${DNSMASQ_TFTP[@]}"
+cxt_dnsmasq dnsmasq --dhcp-range="$SUBNET.10,$SUBNET.20,255.255.255.0,1h" \
+	"${DNSMASQ_TFTP[@]}"
 
 cx_run 120 <<EOF
 ifstat net0

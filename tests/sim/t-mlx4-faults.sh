@@ -8,7 +8,8 @@ set -euo pipefail
 cxt_init mlx4-faults 42 "$@"
 cxt_link
 cxt_mkfile mib $((1 << 20))
-cxt_dnsmasq dnsmasq "${DNSMASQ_TFTP[@]}"
+cxt_dnsmasq dnsmasq --dhcp-range="$SUBNET.10,$SUBNET.20,255.255.255.0,1h" \
+	"${DNSMASQ_TFTP[@]}"
 
 cx_run 60 fault=cmd:0x009:4 <<EOF
 ifopen net0
