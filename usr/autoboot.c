@@ -2,6 +2,11 @@
  * device (the ConnectX EN PXE manual, §6.2 "Starting Boot" and §7.3.4
  * "autoboot"), and the `autoboot` command.
  *
+ * Ports are tried in the order they were registered, the platform's
+ * preferred one (a ROM's own NIC) and the other ports of its function
+ * first.  A port whose link stays down for the link-wait setting is
+ * given up and the next one tried.
+ *
  * For one device: open it, wait for the link, run DHCP; then fetch
  * ${filename} (after ${...} expansion) and run it.  A filename that is
  * not a URI names a file on the TFTP server ${next-server}.  With no
@@ -200,26 +205,47 @@ void autoboot_prepare(void)
 		netdev_open(netdev);
 }
 
+/* The platform's preferred device and the other ports of its PCI
+ * function (a dual-port adapter's port 2) go before all others. */
+static bool preferred(const struct net_device *netdev)
+{
+	struct net_device *first =
+		autoboot_preferred ? autoboot_preferred() : NULL;
+
+	if (!first)
+		return false;
+	return netdev == first ||
+	       (first->bus.type == NETDEV_BUS_PCI &&
+		netdev->bus.type == NETDEV_BUS_PCI &&
+		netdev->bus.bdf == first->bus.bdf);
+}
+
+static bool boot_over(int rc)
+{
+	return rc == 0 || rc == -ECANCELED || shell_exit_pending;
+}
+
+static int no_more_ports(int rc)
+{
+	printf("No more ports\n");
+	return rc ? rc : -ENODEV;
+}
+
 int autoboot(void)
 {
-	struct net_device *first = first_netdev();
 	struct net_device *netdev;
 	int rc = -ENODEV;
 
-	if (first) {
-		rc = netboot(first);
-		if (rc == 0 || rc == -ECANCELED || shell_exit_pending)
-			return rc;
+	for (int pass = 0; pass < 2; pass++) {
+		for_each_netdev(netdev) {
+			if (preferred(netdev) != (pass == 0))
+				continue;
+			rc = netboot(netdev);
+			if (boot_over(rc))
+				return rc;
+		}
 	}
-	for_each_netdev(netdev) {
-		if (netdev == first)
-			continue;
-		rc = netboot(netdev);
-		if (rc == 0 || rc == -ECANCELED || shell_exit_pending)
-			return rc;
-	}
-	printf("No more network devices\n");
-	return rc ? rc : -ENODEV;
+	return no_more_ports(rc);
 }
 
 bool shell_banner(unsigned int secs)
@@ -258,9 +284,9 @@ static int autoboot_exec(int argc, char **argv)
 		if ((rc = parse_netdev(argv[i], &netdev)) != 0)
 			return rc;
 		rc = netboot(netdev);
-		if (rc == 0 || rc == -ECANCELED || shell_exit_pending)
+		if (boot_over(rc))
 			return rc;
 	}
-	return rc;
+	return no_more_ports(rc);
 }
 COMMAND(autoboot) = { "autoboot", autoboot_exec };

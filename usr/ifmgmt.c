@@ -2,13 +2,29 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <config/general.h>
 #include <cxboot/job.h>
+#include <cxboot/settings.h>
 #include <cxboot/timer.h>
 #include <cxboot/process.h>
 #include <net/dhcp.h>
 #include <usr/ifmgmt.h>
 
-#define LINK_WAIT_TICKS (15 * TICKS_PER_SEC)
+NAMED_SETTING(link_wait_setting) = {
+	.name = "link-wait",
+	.description = "Seconds to wait for a link before giving up",
+	.type = &setting_type_uint16,
+};
+
+/* The user's link-wait wherever it was set, or the built-in one. */
+static unsigned long link_wait_secs(void)
+{
+	unsigned long secs;
+
+	if (fetch_uint_setting(NULL, &link_wait_setting, &secs) < 0)
+		secs = LINK_WAIT_SEC;
+	return secs;
+}
 
 int ifopen(struct net_device *netdev)
 {
@@ -91,14 +107,20 @@ int iflinkwait(struct net_device *netdev, unsigned long timeout)
 
 int ifconf(struct net_device *netdev)
 {
+	unsigned long secs;
 	struct job job;
 	char msg[64];
 	int rc;
 
 	if ((rc = ifopen(netdev)) != 0)
 		return rc;
-	if ((rc = iflinkwait(netdev, LINK_WAIT_TICKS)) != 0)
+	secs = link_wait_secs();
+	rc = iflinkwait(netdev, secs * TICKS_PER_SEC);
+	if (rc) {
+		if (rc != -ECANCELED)
+			printf("%s: no link after %lu s\n", netdev->name, secs);
 		return rc;
+	}
 	job_init(&job, NULL);
 	snprintf(msg, sizeof(msg), "DHCP (%s %s)", netdev->name,
 		 netdev->ll_protocol->ntoa(netdev->ll_addr));

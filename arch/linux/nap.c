@@ -43,4 +43,5 @@ void cpu_nap(unsigned long max_ticks)
 	if (max_ticks > 100)
 		max_ticks = 100;
 	linux_poll(fds, n, device_wait(max_ticks));
+	sim_pci_poll_all();	/* what woke us may be a device's */
 }

@@ -15,9 +15,10 @@ int boot_image(struct image *image);
  * Returns only on failure (or when a booted script ends). */
 int netboot(struct net_device *netdev);
 
-/* netboot() each device in turn, the platform's preferred one first,
- * until one boots.  Returns the last error once none is left (after
- * printing so), or -ECANCELED at once when the user presses Ctrl-C. */
+/* netboot() each device in turn, the platform's preferred one and the
+ * other ports of its PCI function first, until one boots.  Returns the
+ * last error once none is left (after printing "No more ports"), or
+ * -ECANCELED at once when the user presses Ctrl-C. */
 int autoboot(void);
 
 /* Open the device autoboot will try first, so that its link comes up

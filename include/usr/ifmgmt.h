@@ -9,7 +9,8 @@ void ifclose(struct net_device *netdev);
 void ifstat(struct net_device *netdev);
 /* Wait (Ctrl-C cancels) for the link to come up. */
 int iflinkwait(struct net_device *netdev, unsigned long timeout_ticks);
-/* Open, wait for link and run DHCP on one device, printing progress. */
+/* Open, wait for link (the link-wait setting, in seconds) and run DHCP
+ * on one device, printing progress. */
 int ifconf(struct net_device *netdev);
 
 #endif

@@ -264,7 +264,9 @@ cxt_run() {
 	CXT_RUNS=$(( ${CXT_RUNS:-0} + 1 ))
 	t0=$(date +%s%N)
 	set +e
-	ip netns exec "$CNS" timeout -k 5 "$limit" "$BIN" --net "$CIF" "$@" \
+	# shellcheck disable=SC2086 # CXT_NETS: "--net IF" words, net0 first
+	ip netns exec "$CNS" timeout -k 5 "$limit" "$BIN" \
+		${CXT_NETS:---net $CIF} "$@" \
 		>"$WORK/out" 2>"$WORK/err"
 	RC=$?
 	set -e

@@ -4,7 +4,8 @@
 # user set), the script selects a kernel with a command line and an
 # initrd; the hosted build has no kernel loader, so booting stops with
 # "Exec format error" and the shell goes on.  Also: nothing to boot, a
-# root-path (SAN boot, not there yet), and `chain` from the shell.
+# root-path (SAN boot, not there yet), `chain` from the shell, and a
+# port without link given up after link-wait for the next one.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -33,7 +34,7 @@ expect_contains "tftp://$SRV_IP/vmlinuz... ok"
 expect_match "^vmlinuz : 200000 bytes .* \"console=ttyS9 x=1\"$"
 expect_contains "tftp://$SRV_IP/initrd.img... ok"
 expect_contains "vmlinuz: Exec format error"
-expect_contains "No more network devices"
+expect_contains "No more ports"
 expect_line "after-autoboot"
 # The script that failed is forgotten; what it fetched stays.
 after=$(sed -n '/^after-autoboot$/,$p' "$WORK/out")
@@ -79,7 +80,7 @@ autoboot
 END
 expect_contains "tftp://$SRV_IP/other.ipxe... ok"
 expect_line "in-other-script"
-expect_no_contains "No more network devices"
+expect_no_contains "No more ports"
 expect_rc 0
 cxt_stop "$DNSMASQ"
 
@@ -93,7 +94,7 @@ set next-server $SRV_IP
 autoboot net0
 END
 expect_contains "net0: no filename or root-path to boot from"
-expect_contains "No more network devices"
+expect_contains "No more ports"
 expect_line "in-other-script"
 cxt_stop "$DNSMASQ"
 
@@ -105,6 +106,33 @@ cxt_run 60 <<END
 autoboot
 END
 expect_contains "net0: SAN boot is not supported yet (root-path iscsi:$SRV_IP::::iqn.2010-04.org.example:disk)"
+expect_fail
+cxt_stop "$DNSMASQ"
+
+# A port whose link never comes up (a veth whose peer is down) is net0:
+# autoboot gives it link-wait seconds, then boots from net1.  With only
+# that port, autoboot runs out of ports and the program fails.
+ip -n "$CNS" link add nolink0 type veth peer name nolink1
+ip -n "$CNS" link set nolink0 up
+cxt_dnsmasq dnsmasq5b "$RANGE" "${DNSMASQ_TFTP[@]}" \
+	"--dhcp-boot=tftp://$SRV_IP/other.ipxe,,0.0.0.0"
+DNSMASQ=$LAST_PID
+CXT_NETS="--net nolink0 --net $CIF" cxt_run 60 <<END
+set link-wait 3
+autoboot
+END
+expect_line "in-other-script"
+expect_rc 0
+if [ "$ELAPSED_MS" -ge 3000 ] && [ "$ELAPSED_MS" -lt 9000 ]; then
+	cxt_pass "net0 given up after link-wait (${ELAPSED_MS} ms in all)"
+else
+	cxt_fail "link-wait 3 not honoured: ${ELAPSED_MS} ms"
+fi
+CXT_NETS="--net nolink0" cxt_run 60 <<END
+set link-wait 1
+autoboot
+END
+expect_contains "No more ports"
 expect_fail
 cxt_stop "$DNSMASQ"
 

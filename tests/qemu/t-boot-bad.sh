@@ -25,7 +25,7 @@ nb_nic virtio-net-pci tap0 "$MAC_A"
 qt_boot bad -nographic -kernel "$IMAGE" "${NB_NICS[@]}"
 expect_output "DHCP" "DHCP (net0 $MAC_A)... ok" 60
 expect_output "not a kernel: Exec format error" "blob: Exec format error" 30
-expect_output "autoboot gives up" "No more network devices" 30
+expect_output "autoboot gives up" "No more ports" 30
 expect_output "shell after a failed autoboot" "cxboot>" 30
 qt_send "chain tftp://$SRV_IP/truncated"
 expect_output "truncated kernel" "truncated: truncated kernel" 60
@@ -58,7 +58,7 @@ nb_nic virtio-net-pci tap0 "$MAC_B"
 qt_boot sanpath -nographic -kernel "$IMAGE" "${NB_NICS[@]}"
 expect_output "root-path without filename" \
 	"SAN boot is not supported yet" 60
-expect_output "autoboot gives up" "No more network devices" 30
+expect_output "autoboot gives up" "No more ports" 30
 expect_output "shell" "cxboot>" 30
 qt_send "exit"
 qt_wait_exit 30 || true

@@ -16,14 +16,14 @@ expect_output "banner" "Press Ctrl-B" 60
 qt_type '\002'
 expect_output "Ctrl-B gives the shell" "cxboot>" 30
 expect_true "no autoboot after Ctrl-B" \
-	'! grep -aq "No more network devices" "$QT_LOG"'
+	'! grep -aq "No more ports" "$QT_LOG"'
 qt_send 'echo cmdline=${cmdline}='
 expect_line "the loader's command line as a setting" "cmdline=alpha=1 beta=" 30
 qt_send 'exit'
 qt_wait_exit 30 || true
 
 qt_boot kernel -nographic -kernel "$IMAGE" -initrd "$PAYLOAD/vmlinuz"
-expect_output "autoboot without NICs gives up" "No more network devices" 60
+expect_output "autoboot without NICs gives up" "No more ports" 60
 expect_output "shell" "cxboot>" 30
 qt_send 'imgargs initrd console=ttyS0 panic=-1 cxtest=local-42'
 qt_wait "cxboot>" 30 || true

@@ -16,7 +16,7 @@ t0=$(qt_now)
 expect_output "DHCP times out" "Connection timed out" 60
 t1=$(qt_now)
 expect_between "seconds DHCP waited" "$(echo "$t1 - $t0" | bc)" 25 40
-expect_output "autoboot gives up" "No more network devices" 10
+expect_output "autoboot gives up" "No more ports" 10
 expect_output "shell" "cxboot>" 10
 qt_send "exit"
 qt_wait_exit 30 || true

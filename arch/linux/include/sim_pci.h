@@ -36,7 +36,8 @@ struct sim_pci_ops {
 			     unsigned int size);
 	void (*cfg_write)(struct sim_pci *fn, unsigned int reg,
 			  unsigned int size, uint32_t v);
-	/* Memory BAR index (0-5) at byte offset off; size 1, 2 or 4.
+	/* Memory BAR index (0-5, or SIM_PCI_ROM for the expansion ROM)
+	 * at byte offset off; size 1, 2 or 4.
 	 * Values are as on the bus: little-endian byte lanes in a CPU
 	 * integer, the same as readl()/writel() take and give. */
 	uint32_t (*bar_read)(struct sim_pci *fn, unsigned int bar,
@@ -55,7 +56,9 @@ struct sim_pci {
 	uint32_t bdf;			/* PCI_BDF(bus, dev, fn) */
 	const struct sim_pci_ops *op;
 	void *priv;			/* the model's */
-	/* Filled in by the platform at registration */
+	/* Filled in by the platform at registration: memory BARs only
+	 * (an I/O BAR is written 0 and left with size 0).  A range
+	 * ioremap()ed keeps reaching the BAR it was mapped from. */
 	uint64_t bar_addr[6];
 	uint64_t bar_size[6];
 	uint64_t rom_addr, rom_size;	/* the expansion-ROM BAR */

@@ -86,6 +86,29 @@ static int setup_port(struct cx_dev *cx, unsigned int n, const char *spec,
 	return cx_port_open(p) ? -ENODEV : 0;
 }
 
+/* The expansion ROM's contents; the rest of the BAR reads 0xff. */
+static int load_rom(struct cx_dev *cx, const char *path)
+{
+	void *data;
+	size_t len;
+
+	if (linux_read_file(path, &data, &len))
+		return -EIO;
+	if (len > CX_ROM_SIZE) {
+		free(data);
+		return -EFBIG;
+	}
+	cx->rom = malloc(CX_ROM_SIZE);
+	if (!cx->rom) {
+		free(data);
+		return -ENOMEM;
+	}
+	memset(cx->rom, 0xff, CX_ROM_SIZE);
+	memcpy(cx->rom, data, len);
+	free(data);
+	return 0;
+}
+
 struct cx_dev *cx_create_config(const struct cx_config *conf)
 {
 	struct cx_dev *cx = cx_create(conf);
@@ -96,11 +119,23 @@ struct cx_dev *cx_create_config(const struct cx_config *conf)
 		if (setup_port(cx, n, conf->port[n], conf->rate_mbps)) {
 			printf("connectx: port%u=%s: cannot attach\n", n,
 			       conf->port[n]);
+			cx_destroy(cx);
 			return NULL;
 		}
 	}
 	if (conf->fault && cx_set_faults(cx, conf->fault)) {
 		printf("connectx: fault=%s: not understood\n", conf->fault);
+		cx_destroy(cx);
+		return NULL;
+	}
+	if (conf->rom && load_rom(cx, conf->rom)) {
+		printf("connectx: rom=%s: cannot read (at most 1 MiB)\n",
+		       conf->rom);
+		cx_destroy(cx);
+		return NULL;
+	}
+	if (conf->stats && !(cx->stats_path = strdup(conf->stats))) {
+		cx_destroy(cx);
 		return NULL;
 	}
 	if (conf->trace) {
@@ -110,6 +145,7 @@ struct cx_dev *cx_create_config(const struct cx_config *conf)
 		if (cx->trace_fd < 0) {
 			printf("connectx: trace=%s: cannot open\n",
 			       conf->trace);
+			cx_destroy(cx);
 			return NULL;
 		}
 	}
@@ -141,6 +177,10 @@ static int parse(char *arg, struct cx_config *conf)
 			conf->trace = val;
 		else if (strcmp(kv, "fault") == 0)
 			conf->fault = val;
+		else if (strcmp(kv, "stats") == 0)
+			conf->stats = val;
+		else if (strcmp(kv, "rom") == 0)
+			conf->rom = val;
 		else if (strcmp(kv, "rate") == 0)
 			conf->rate_mbps = strtoul(val, NULL, 0);
 		else
@@ -161,14 +201,15 @@ static int connectx_attach(const char *arg)
 		printf("--connectx %s: expected port1=eth:IFNAME[,port2=...]"
 		       "[,devid=HEX][,seed=N][,trace=FILE][,fault=SPEC]\n",
 		       arg);
+		free(copy);
 		return -EINVAL;
 	}
 	conf.bdf = PCI_BDF(0, FIRST_SLOT + adapters, 0);
 	cx = cx_create_config(&conf);
+	free(copy);
 	if (!cx)
 		return -EINVAL;
 	adapters++;
-	/* copy stays: the port and trace names point into it */
 	return sim_pci_register(cx_pci(cx));
 }
 

@@ -21,7 +21,7 @@ static int icm_store(struct cx_dev *cx, uint64_t va, const uint8_t *ctx,
 	return CX_OK;
 }
 
-static struct cx_mpt *mpt_find(struct cx_dev *cx, uint32_t idx)
+struct cx_mpt *cx_mpt_find(struct cx_dev *cx, uint32_t idx)
 {
 	for (int i = 0; i < CX_MAX_MPTS; i++) {
 		if (cx->mpt[i].hw && cx->mpt[i].idx == idx)
@@ -58,7 +58,7 @@ static int sw2hw_mpt(struct cx_cmd *c)
 
 	if (idx >> cx->hca.log_mpt || idx < (1u << cx->log_rsvd_mrws))
 		return CX_BAD_INDEX;
-	if (mpt_find(cx, idx))
+	if (cx_mpt_find(cx, idx))
 		return CX_BAD_RES_STATE;
 	for (int i = 0; i < CX_MAX_MPTS && !m; i++)
 		m = cx->mpt[i].hw ? NULL : &cx->mpt[i];
@@ -68,8 +68,13 @@ static int sw2hw_mpt(struct cx_cmd *c)
 	if (rc)
 		return rc;
 	in = c->inbox;
-	if (in[0] >> 4)
-		return CX_BAD_PARAM;	/* status must be "hardware owns" */
+	/* status must say "hardware owns"; lkey must be 0 */
+	if (in[0] >> 4 || cx_be32(in, 0x20))
+		return CX_BAD_PARAM;
+	if (!(cx_be32(in, 0x00) & (1u << 9)) &&
+	    ((cx_be32(in, 0x38) & 0x1fffff) < 9 ||
+	     (cx_be32(in, 0x38) & 0x1fffff) > 31))
+		return CX_BAD_PARAM;	/* pages of 512 B to 2 GiB */
 	rc = icm_store(cx, cx->hca.dmpt + (uint64_t)idx * SZ_DMPT, in, SZ_DMPT);
 	if (rc)
 		return rc;
@@ -81,10 +86,10 @@ static int sw2hw_mpt(struct cx_cmd *c)
 	m->pd = cx_be32(in, 0x0c) & 0xffffff;
 	m->start = cx_be64(in, 0x10);
 	m->len = cx_be64(in, 0x18);
-	m->len64 = m->len == ~0ull;
-	m->mtt_off = ((uint64_t)(cx_be32(in, 0x28) & 0xff) << 32 |
-		      cx_be32(in, 0x2c)) & ~7ull;
-	m->log_page = 12 + (cx_be32(in, 0x38) & 0x1f);
+	m->len64 = cx_be32(in, 0x28) & (1u << 22);
+	m->mtt_off = ((uint64_t)(cx_be32(in, 0x2c) & 0xff) << 32 |
+		      cx_be32(in, 0x30)) & ~7ull;
+	m->log_page = cx_be32(in, 0x38) & 0x1f;
 	m->hw = true;
 	return CX_OK;
 }
@@ -121,7 +126,8 @@ static int write_mtt(struct cx_cmd *c)
 /* The buffer fields common to EQ and CQ contexts. */
 static void ctx_buf(const uint8_t *ctx, struct cx_buf *b)
 {
-	b->log_page = 12 + (ctx[0x18] & 0x1f);
+	b->log_page = 12 + (ctx[0x18] & 0x3f);
+	b->page_offset = cx_be32(ctx, 0x08) & 0xfe0;
 	b->mtt_off = ((uint64_t)ctx[0x1b] << 32 | cx_be32(ctx, 0x1c)) & ~7ull;
 }
 
@@ -180,7 +186,7 @@ static int sw2hw_cq(struct cx_cmd *c)
 	if (cx_be32(in, 0x04) || (cx_be32(in, 0x08) & ~0xfe0u) ||
 	    (cx_be64(in, 0x38) & 7) ||
 	    (cx_be32(in, 0x0c) & 0xffffff) >> cx->hca.log_uars ||
-	    (cx_be32(in, 0x14) & 0xff) >> cx->hca.log_eq)
+	    (cx_be32(in, 0x14) & 0x1ff) >> cx->hca.log_eq)
 		return CX_BAD_PARAM;
 	rc = icm_store(cx, cx->hca.cqc + (uint64_t)cqn * SZ_CQC, in, SZ_CQC);
 	if (rc)
@@ -190,8 +196,7 @@ static int sw2hw_cq(struct cx_cmd *c)
 	cq->num = cqn;
 	cq->log_size = (cx_be32(in, 0x0c) >> 24) & 0x1f;
 	ctx_buf(in, &cq->buf);
-	cq->buf.page_offset = cx_be32(in, 0x08) & 0xfe0;
-	cq->eqn = cx_be32(in, 0x14) & 0xff;
+	cq->eqn = cx_be32(in, 0x14) & 0x1ff;
 	cq->pi = cx_be32(in, 0x2c) & 0xffffff;
 	cq->db_rec = cx_be64(in, 0x38);
 	cq->hw = true;
@@ -220,7 +225,7 @@ int cx_cmd_ctx(struct cx_cmd *c)
 	case OP_SW2HW_MPT:
 		return sw2hw_mpt(c);
 	case OP_HW2SW_MPT:
-		m = mpt_find(cx, c->inmod);
+		m = cx_mpt_find(cx, c->inmod);
 		if (!m)
 			return CX_BAD_RES_STATE;
 		m->hw = false;
@@ -303,7 +308,7 @@ static int rst2init(struct cx_cmd *c, uint32_t qpn)
 	sizes = mbx32(in, 4);
 	if (mbx32(in, 1) || ((flags >> 11) & 3) != 3)
 		return CX_BAD_PARAM;	/* reserved; pm_state must be 3 */
-	switch ((flags >> 16) & 0xff) {
+	switch ((flags >> 16) & 0xf) {
 	case 0: case 1: case 3: case 7:
 		break;
 	default:
@@ -321,7 +326,7 @@ static int rst2init(struct cx_cmd *c, uint32_t qpn)
 		return rc;
 	memset(qp, 0, sizeof(*qp));
 	qp->num = qpn;
-	qp->st = (flags >> 16) & 0xff;
+	qp->st = (flags >> 16) & 0xf;
 	qp->pd = mbx32(in, 3) & 0xffffff;
 	qp->log_rq = (sizes >> 19) & 0xf;
 	qp->rq_stride = 4 + ((sizes >> 16) & 7);
@@ -341,7 +346,7 @@ static int rst2init(struct cx_cmd *c, uint32_t qpn)
 	qp->cqn_rcv = mbx32(in, 41) & 0xffffff;
 	qp->buf.page_offset = mbx32(in, 38) & 0xfc0;
 	qp->db_rec = (uint64_t)mbx32(in, 42) << 32 | mbx32(in, 43);
-	qp->buf.log_page = 12 + ((mbx32(in, 52) >> 24) & 0x1f);
+	qp->buf.log_page = 12 + ((mbx32(in, 52) >> 24) & 0x3f);
 	qp->buf.mtt_off = ((uint64_t)(mbx32(in, 52) & 0xff) << 32 |
 			   mbx32(in, 53)) & ~7ull;
 	qp->strip_vlan = !(mbx32(in, 49) & (1u << 30));

@@ -165,7 +165,7 @@ struct cx_port {
 	bool link;			/* link reported up */
 	uint64_t link_at;		/* when the link-up event is due */
 	uint64_t sense_at;		/* auto: when SENSE_PORT resolves */
-	uint64_t next_rx;		/* line-rate clock */
+	uint64_t next_rx;		/* line-rate clock, ns */
 	uint32_t base_qpn;		/* SET_PORT RQP calc */
 	bool promisc;
 	uint32_t promisc_qpn, mc_qpn;
@@ -199,6 +199,7 @@ struct cx_dev {
 	uint16_t devid;
 	uint32_t seed, rng;
 	int trace_fd;
+	char *stats_path;		/* stats=FILE, or NULL */
 	struct cx_faults fault;
 	unsigned int ncompletions;
 
@@ -212,6 +213,7 @@ struct cx_dev {
 	uint32_t hcr[7];
 	bool busy, clobbered, t_stale;
 	unsigned int toggle;		/* the t of the last command */
+	bool t_known;			/* a command ran since reset */
 
 	/* Firmware and ICM */
 	enum cx_stage stage;
@@ -254,6 +256,8 @@ struct cx_dev {
 
 /* pci.c */
 void cx_reset(struct cx_dev *cx);
+/* Rewrite the stats=FILE line (at CLOSE_HCA and at reset). */
+void cx_write_stats(struct cx_dev *cx);
 uint32_t cx_random(struct cx_dev *cx, uint32_t range);
 void cx_schedule(struct cx_dev *cx, enum cx_ev_kind kind, uint64_t delay,
 		 uint32_t arg);
@@ -285,6 +289,8 @@ uint8_t *cx_outbox(struct cx_cmd *c, size_t len);
 
 /* fw.c: firmware and ICM commands; return a status */
 int cx_cmd_fw(struct cx_cmd *c);
+/* Count contexts still in hardware ownership and open ports as leaks. */
+void cx_count_leaks(struct cx_dev *cx);
 
 /* icm.c */
 int cx_map_add(struct cx_dev *cx, struct cx_map *maps, unsigned int *n,
@@ -325,6 +331,7 @@ void cx_receive(struct cx_dev *cx, struct cx_qp *qp, const uint8_t *frame,
 		size_t len);
 struct cx_qp *cx_qp_find(struct cx_dev *cx, uint32_t qpn);
 struct cx_cq *cx_cq_find(struct cx_dev *cx, uint32_t cqn);
+struct cx_mpt *cx_mpt_find(struct cx_dev *cx, uint32_t idx);
 
 /* port.c */
 int cx_cmd_port(struct cx_cmd *c);

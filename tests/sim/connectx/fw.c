@@ -29,21 +29,27 @@ static int query_dev_cap(struct cx_cmd *c)
 	struct cx_dev *cx = c->cx;
 	uint8_t *o = cx_outbox(c, 0x100);
 
-	cx_put32(o, 0x10, cx->log_rsvd_qps << 8 | CX_LOG_MAX_QP);
-	cx_put32(o, 0x14, 0u << 28 | 12);
-	cx_put32(o, 0x18, cx->rsvd_eqs << 24 | cx->log_rsvd_cqs << 8 |
-		 CX_LOG_MAX_CQ);
-	cx_put32(o, 0x1c, CX_LOG_MAX_EQ);
-	cx_put32(o, 0x20, cx->log_rsvd_mtts << 28 | cx->log_rsvd_mrws << 8 |
-		 CX_LOG_MAX_MPT);
-	cx_put32(o, 0x34, 2);			/* num_ports */
-	cx_put32(o, 0x44, 1u << 12);		/* dpdp: ports may differ */
-	cx_put32(o, 0x48, cx->rsvd_uars << 28);
+	cx_put32(o, 0x10, 16u << 16 | cx->log_rsvd_qps << 8 | CX_LOG_MAX_QP);
+	cx_put32(o, 0x14, 16u << 16);			/* log_max_srqs */
+	cx_put32(o, 0x18, cx->rsvd_eqs << 24 | 22u << 16 |
+		 cx->log_rsvd_cqs << 8 | CX_LOG_MAX_CQ);
+	cx_put32(o, 0x1c, 22u << 24 | CX_LOG_MAX_MPT << 16 | CX_LOG_MAX_EQ);
+	cx_put32(o, 0x20, cx->log_rsvd_mtts << 28 | 32u << 16 |
+		 cx->log_rsvd_mrws << 8 | CX_LOG_MAX_MTT);
+	/* a single-port adapter reports one port */
+	cx_put32(o, 0x34, cx->port[2].kind == PORT_NONE ? 1 : 2);
+	cx_put32(o, 0x44, 1u << 12 | 7);	/* dpdp; rc, uc, ud */
+	cx_put32(o, 0x48, cx->rsvd_uars << 28 | 12);	/* log_pg_sz */
+	cx_put32(o, 0x50, 32u << 16 | 1008);	/* send: max_sg, desc size */
+	cx_put32(o, 0x54, 32u << 16 | 512);	/* receive */
+	cx_put32(o, 0x60, 8u << 16 | 13);	/* log_max_qp_mcg, log_max_mcg */
 	cx_put32(o, 0x80, SZ_QPC);
 	cx_put32(o, 0x84, SZ_AUXC << 16 | SZ_ALTC);
 	cx_put32(o, 0x88, SZ_EQC << 16 | SZ_CQC);
 	cx_put32(o, 0x8c, SZ_SRQC << 16 | SZ_CMPT);
 	cx_put32(o, 0x90, SZ_MTT << 16 | SZ_DMPT);
+	cx_put32(o, 0x98, 0x100);		/* reserved lkey */
+	cx_put64(o, 0xa0, 1ull << 40);		/* max ICM size */
 	return CX_OK;
 }
 
@@ -112,14 +118,8 @@ static int init_hca(struct cx_cmd *c)
 	return CX_OK;
 }
 
-/* CLOSE_HCA: every context goes back to software; the model counts those
- * the driver left in hardware ownership. */
-static int close_hca(struct cx_cmd *c)
+void cx_count_leaks(struct cx_dev *cx)
 {
-	struct cx_dev *cx = c->cx;
-
-	if (cx->stage != ST_HCA)
-		return CX_BAD_SYS_STATE;
 	for (int i = 0; i < CX_MAX_EQS; i++)
 		cx->stats.leaks += cx->eq[i].hw;
 	for (int i = 0; i < CX_MAX_CQS; i++)
@@ -128,6 +128,19 @@ static int close_hca(struct cx_cmd *c)
 		cx->stats.leaks += cx->mpt[i].hw;
 	for (int i = 0; i < CX_MAX_QPS; i++)
 		cx->stats.leaks += cx->qp[i].state != QP_RST;
+	for (int p = 1; p <= 2; p++)
+		cx->stats.leaks += cx->port[p].up;
+}
+
+/* CLOSE_HCA: every context goes back to software; the model counts those
+ * the driver left in hardware ownership, and ports left open. */
+static int close_hca(struct cx_cmd *c)
+{
+	struct cx_dev *cx = c->cx;
+
+	if (cx->stage != ST_HCA)
+		return CX_BAD_SYS_STATE;
+	cx_count_leaks(cx);
 	memset(cx->eq, 0, sizeof(cx->eq));
 	memset(cx->cq, 0, sizeof(cx->cq));
 	memset(cx->qp, 0, sizeof(cx->qp));
@@ -137,6 +150,7 @@ static int close_hca(struct cx_cmd *c)
 		cx->port[p].up = cx->port[p].link = false;
 	cx->special_qp_set = false;
 	cx->stage = ST_FW_RUN;
+	cx_write_stats(cx);
 	return CX_OK;
 }
 

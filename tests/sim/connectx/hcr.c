@@ -31,7 +31,9 @@ void cx_hcr_write(struct cx_dev *cx, unsigned int dw, uint32_t v)
 	}
 	if (!(v & HCR_GO))
 		return;
-	cx->t_stale = !!(v & HCR_T) == !!cx->toggle;
+	/* The first command after reset may carry either t (Linux posts the
+	 * t it read, iPXE the opposite); from then on t must alternate. */
+	cx->t_stale = cx->t_known && !!(v & HCR_T) == !!cx->toggle;
 	cx->hcr[6] = v & 0x00ffffff;	/* status reads 0 while busy */
 	cx->busy = true;
 	cx_schedule(cx, EV_HCR, 2 + cx_random(cx, 200), 0);
@@ -64,8 +66,28 @@ uint8_t *cx_outbox(struct cx_cmd *c, size_t len)
 	return c->outbox;
 }
 
+/* The opmods a command knows, as a bit mask (most know only 0). */
+static unsigned int opmods(uint16_t op)
+{
+	switch (op) {
+	case OP_SET_PORT:
+		return 1u << 0 | 1u << 1 | 1u << 4;	/* IB, Ethernet, beacon */
+	case OP_2RST:
+		return 0xf;
+	case OP_CONF_SPECIAL_QP: case OP_WRITE_MCG: case OP_MGID_HASH:
+	case OP_HW2SW_MPT: case OP_HW2SW_EQ: case OP_HW2SW_CQ:
+		return 0x3;
+	case OP_MAD_IFC:
+		return 0xffff;
+	default:
+		return 0x1;
+	}
+}
+
 static int dispatch(struct cx_cmd *c)
 {
+	if (!(opmods(c->op) & (1u << c->opmod)))
+		return CX_BAD_OP;
 	switch (c->op) {
 	case OP_QUERY_FW: case OP_MAP_FA: case OP_UNMAP_FA: case OP_RUN_FW:
 	case OP_QUERY_DEV_CAP: case OP_QUERY_ADAPTER: case OP_SET_ICM_SIZE:
@@ -159,6 +181,7 @@ void cx_hcr_execute(struct cx_dev *cx)
 		status = write_back(cx, &c);
 	trace(cx, &c, status);
 	cx->toggle = !!(dw6 & HCR_T);
+	cx->t_known = true;
 	cx->hcr[6] = (uint32_t)status << 24 | (dw6 & (HCR_T | 0xffff));
 	cx->busy = cx->clobbered = false;
 }

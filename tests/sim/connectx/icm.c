@@ -124,10 +124,8 @@ void *cx_lkey_ptr(struct cx_dev *cx, uint32_t lkey, uint32_t pd,
 	uint64_t bus;
 	void *p;
 
-	if (idx >= CX_MAX_MPTS || !cx->mpt[idx].hw)
-		return NULL;
-	m = &cx->mpt[idx];
-	if (m->key != key || m->pd != pd)
+	m = cx_mpt_find(cx, idx);
+	if (!m || m->key != key || m->pd != pd)
 		return NULL;
 	if (m->physical) {
 		bus = addr;

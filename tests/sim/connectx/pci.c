@@ -61,10 +61,14 @@ static void cfg_init(struct cx_dev *cx)
  * gateway, and the device ignores config cycles for a while. */
 void cx_reset(struct cx_dev *cx)
 {
+	if (cx->stage == ST_HCA)
+		cx_count_leaks(cx);	/* reset without CLOSE_HCA */
+	cx_write_stats(cx);
 	cx_port_reset(cx);
 	memset(cx->hcr, 0, sizeof(cx->hcr));
 	cx->busy = cx->clobbered = false;
 	cx->toggle = 0;
+	cx->t_known = false;
 	cx->stage = ST_RESET;
 	cx->fa_mapped = cx->icm_size_set = false;
 	cx->icm_size = 0;
@@ -138,7 +142,8 @@ static void cx_cfg_write(struct sim_pci *fn, unsigned int reg,
 		cx->cfg[r / 4] = nv;
 		cx->gw_addr = nv & (CX_BAR0_SIZE - 4);
 	} else if (r == CFG_GW_DATA) {
-		/* the gateway carries CR-space dwords as stored (big-endian) */
+		/* the gateway carries a CR-space register's value, where
+		 * BAR0 shows it in big-endian byte lanes */
 		bar0_write(cx, cx->gw_addr, __builtin_bswap32(nv));
 	} else if (r == PCI_INTERRUPT_LINE) {
 		cx->cfg[r / 4] = (old & ~0xffu) | (nv & 0xff);
@@ -297,6 +302,44 @@ static const struct sim_pci_ops cx_ops = {
 	.fds = cx_fds,
 	.next_usecs = cx_next_usecs,
 };
+
+void cx_destroy(struct cx_dev *cx)
+{
+	for (int p = 1; p <= 2; p++) {
+		if (cx->port[p].fd >= 0)
+			linux_close(cx->port[p].fd);
+	}
+	if (cx->trace_fd >= 0)
+		linux_close(cx->trace_fd);
+	free(cx->rom);
+	free(cx->stats_path);
+	free(cx);
+}
+
+void cx_write_stats(struct cx_dev *cx)
+{
+	char line[256];
+	int fd, n;
+
+	if (!cx->stats_path)
+		return;
+	fd = linux_syscall(SYS_open, (long)cx->stats_path,
+			   01 | 0100 | 01000 /* write, create, truncate */,
+			   0644, 0, 0, 0);
+	if (fd < 0)
+		return;
+	n = snprintf(line, sizeof(line),
+		     "leaks=%lu dma_faults=%lu cq_overruns=%lu error_cqes=%lu "
+		     "rx_frames=%lu rx_dropped=%lu rx_filtered=%lu "
+		     "tx_frames=%lu\n", cx->stats.leaks, cx->stats.dma_faults,
+		     cx->stats.cq_overruns, cx->stats.error_cqes,
+		     cx->port[1].rx_frames + cx->port[2].rx_frames,
+		     cx->port[1].rx_dropped + cx->port[2].rx_dropped,
+		     cx->port[1].rx_filtered + cx->port[2].rx_filtered,
+		     cx->port[1].tx_frames + cx->port[2].tx_frames);
+	linux_write(fd, line, n);
+	linux_close(fd);
+}
 
 struct sim_pci *cx_pci(struct cx_dev *cx)
 {

@@ -209,16 +209,17 @@ void cx_port_poll(struct cx_dev *cx)
 			cx_port_link_event(cx, n);
 		if (p->fd < 0)
 			continue;
-		if (p->next_rx < now)
-			p->next_rx = now;
-		/* the wire delivers one frame per frame time */
-		while (p->next_rx <= now) {
+		/* the wire delivers one frame per frame time (in ns) */
+		if (p->next_rx < now * 1000)
+			p->next_rx = now * 1000;
+		while (p->next_rx <= now * 1000) {
 			long len = linux_recvfrom(p->fd, frame, sizeof(frame),
 						  MSG_DONTWAIT, 0, 0);
 
 			if (len <= 0)
 				break;
-			p->next_rx += ((uint64_t)len + 20) * 8 / p->rate_mbps;
+			p->next_rx += ((uint64_t)len + 20) * 8 * 1000 /
+				      p->rate_mbps;
 			if (p->link && len >= 14)
 				steer(cx, n, frame, len);
 		}

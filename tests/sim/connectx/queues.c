@@ -7,7 +7,6 @@
 #include <string.h>
 #include "cx.h"
 
-#define WQE_OWNER (1u << 31)
 #define OPC_SEND 0x0a
 #define CQE_ERROR 0x1e
 #define CQE_RECV_SEND 0x01
@@ -96,7 +95,7 @@ bool cx_complete(struct cx_dev *cx, struct cx_qp *qp, bool send,
 	e = cx_buf_ptr(cx, &cq->buf, (uint64_t)(cq->pi & (size - 1)) * 32, 32);
 	if (!e)
 		return false;
-	memset(e, 0, 28);
+	memset(e, 0, 31);
 	cx_put32(e, 0, qp->num | (vlan ? CQE_CVLAN : 0));
 	cx_put32(e, 12, (uint32_t)(vlan & 0xfff) << 16);
 	cx_put32(e, 20, byte_cnt);
@@ -164,6 +163,7 @@ static bool send_one(struct cx_dev *cx, struct cx_qp *qp, uint64_t wqe,
 		len = gather(cx, qp, wqe, ds, frame);
 	if (len >= 0 && len < 14)
 		len = -SYN_LEN;
+	qp->sq_ci++;
 	if (len < 0) {
 		cx_complete(cx, qp, true, 0, count, CQE_ERROR, -len, 0);
 		qp->state = QP_ERR;
@@ -192,9 +192,8 @@ void cx_process_sq(struct cx_dev *cx, uint32_t qpn)
 		if (!ctrl)
 			return;
 		memcpy(c, ctrl, 16);
-		if (!!(cx_be32(c, 0) & WQE_OWNER) != ((idx >> qp->log_sq) & 1))
+		if ((cx_be32(c, 0) >> 31) != ((idx >> qp->log_sq) & 1))
 			return;		/* not the driver's yet */
-		qp->sq_ci++;
 		if (!send_one(cx, qp, wqe, c))
 			return;
 	}
