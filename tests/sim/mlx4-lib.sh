@@ -3,13 +3,16 @@
 # bin-linux/cxboot-sim; the model's port 1 is bridged to c0.
 #
 #   cx_run TIMEOUT CXOPTS   the binary with --connectx port1=eth:c0,CXOPTS
-#                           (CXOPTS may be empty); stdin is the script;
-#                           sets RC, $WORK/out like cxt_run
+#                           (CXOPTS may be empty, or name port1 itself);
+#                           stdin is the script; sets RC, $WORK/out like
+#                           cxt_run
 #   cx_mac                  the MAC net0 reports in the last run's ifstat
 . "$(dirname "${BASH_SOURCE[0]}")/../net/lib.sh"
 
 cx_run() {
 	local limit=$1 opts=port1=eth:$CIF${2:+,$2}
+
+	case ${2:-} in port1=*) opts=$2 ;; esac
 	CXT_RUNS=$(( ${CXT_RUNS:-0} + 1 ))
 	set +e
 	ip netns exec "$CNS" timeout -k 5 "$limit" "$BIN" --connectx "$opts" \
