@@ -181,7 +181,7 @@ static int map_icm(struct mlx4 *mlx, uint8_t *hca)
 	unsigned int log_mtt = log_up(c->reserved_mtts + MLX4_MAX_MTTS);
 	unsigned int log_mpt = log_up(c->reserved_mrws + 1);
 	unsigned int logs[4] = { log_qp, log_srq, log_cq, log_eq };
-	uint64_t cmpt_span = CMPT_MAX_ENTRIES * c->cmpt_sz, va, other, q;
+	uint64_t cmpt_span = CMPT_MAX_ENTRIES * c->cmpt_sz, va, other;
 	uint64_t aux_pages;
 	unsigned int i;
 	int rc;
@@ -190,20 +190,17 @@ static int map_icm(struct mlx4 *mlx, uint8_t *hca)
 	va = 4 * cmpt_span;
 	other = va;
 	mlx->icm_other = other;
-	q = place(&va, log_qp, c->qpc_sz);
-	put_base(hca, 0x30, q, log_qp);
+	put_base(hca, 0x30, place(&va, log_qp, c->qpc_sz), log_qp);
 	put_base(hca, 0x60, place(&va, log_qp, c->altc_sz), 0);
 	put_base(hca, 0x70, place(&va, log_qp, c->auxc_sz), 0);
 	put_base(hca, 0x48, place(&va, log_srq, c->srqc_sz), log_srq);
 	put_base(hca, 0x50, place(&va, log_cq, c->cqc_sz), log_cq);
 	put_base(hca, 0x80, place(&va, log_eq, c->eqc_sz), log_eq);
-	mlx->mtt_va = place(&va, log_mtt, c->mtt_sz);
-	put_base(hca, 0x100, mlx->mtt_va, 0);
+	put_base(hca, 0x100, place(&va, log_mtt, c->mtt_sz), 0);
 	put_base(hca, 0xf0, place(&va, log_mpt, c->dmpt_sz), 0);
 	be32_put(hca + 0xf8, log_mpt);
 	mlx->log_mc = MLX4_LOG_MC;
-	mlx->mc_va = place(&va, mlx->log_mc + 1, MLX4_MCG_SIZE);
-	put_base(hca, 0xc0, mlx->mc_va, 0);
+	put_base(hca, 0xc0, place(&va, mlx->log_mc + 1, MLX4_MCG_SIZE), 0);
 	be32_put(hca + 0xd0, log_up(MLX4_MCG_SIZE));
 	be32_put(hca + 0xd4, mlx->log_mc);
 	/* Hash buckets plus as many overflow entries; unicast steering on */
@@ -401,8 +398,6 @@ int mlx4_hca_start(struct mlx4 *mlx)
 	mlx->eq.eqn = 4 * mlx->caps.reserved_uars;
 	if (mlx->eq.eqn < mlx->caps.reserved_eqs)
 		mlx->eq.eqn = mlx->caps.reserved_eqs;
-	mlx->cq_next = mlx->caps.reserved_cqs;
-	mlx->qp_next = round_up(mlx->caps.reserved_qps, 8) + 8;
 	rc = init_hca(mlx);
 	if (!rc)
 		rc = setup_mpt(mlx);

@@ -90,7 +90,7 @@ struct mlx4_buf {
 
 /* MTT entries covering one buffer of whole 4 KiB pages. */
 struct mlx4_mtt {
-	unsigned int first;	/* index after the reserved entries */
+	unsigned int first;	/* set by the owner: index past the reserved */
 	unsigned int count;
 	uint64_t base;		/* byte offset of the first entry in the MTT */
 };
@@ -113,8 +113,8 @@ struct mlx4_cq {
 	bool hw;
 };
 
-/* A work queue pair: send ring (64-byte stride would do, 128 like the
- * facts) and receive ring, in one buffer, with buffers by slot. */
+/* A queue pair: the send ring (128-byte entries) then the receive ring
+ * (32-byte entries) in one buffer, and the I/O buffer of each slot. */
 struct mlx4_qp {
 	unsigned int qpn;
 	unsigned int sq_size, rq_size;	/* entries, powers of two */
@@ -151,8 +151,6 @@ struct mlx4_port {
 	uint8_t mac[6];
 	struct mlx4_cq cq;
 	struct mlx4_qp qp;
-	unsigned int steer_count;	/* MCG entries we added */
-	uint8_t steer_gid[4][16];
 	unsigned long link_checked;
 };
 
@@ -167,10 +165,7 @@ struct mlx4 {
 	struct mlx4_buf icm_cmpt[4], icm;	/* cMPT pieces, the rest */
 	uint64_t icm_size;		/* virtual extent */
 	uint64_t cmpt_span, icm_other;	/* cMPT stride, start of the rest */
-	uint64_t mtt_va, mc_va;
 	unsigned int log_mc;		/* log2 MC hash and table size */
-	unsigned int mtt_used;		/* bump allocator */
-	unsigned int cq_next, qp_next;
 	uint32_t lkey;
 	unsigned int mpt_index;
 	struct mlx4_eq eq;
