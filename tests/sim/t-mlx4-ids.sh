@@ -1,7 +1,9 @@
 #!/bin/bash
 # Every ConnectX, ConnectX-2 and ConnectX-3 device ID is driven (net0
 # appears, with the device's MAC, bound to mlx4); a ConnectX-4 is
-# refused with a message naming it and gets no network device.
+# refused with a message naming it and gets no network device.  A VPI
+# port ("auto") is sensed as Ethernet; one the sensing cannot decide
+# counts as InfiniBand and is listed, not dropped.
 set -euo pipefail
 . "$(dirname "$0")/mlx4-lib.sh"
 
@@ -15,4 +17,8 @@ done
 cx_run 30 devid=1013 <<<"ifstat"
 expect_contains "ConnectX-4 and later (15b3:1013) are not supported"
 expect_contains "no network devices"
+cx_run 30 port1=auto:$CIF <<<"ifopen net0"
+expect_rc 0
+cx_run 30 port1=auto:$CIF,fault=nosense <<<"ifopen net0"
+expect_contains "port 1 is InfiniBand, which is not supported yet"
 cxt_finish
