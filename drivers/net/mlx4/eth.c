@@ -14,8 +14,8 @@
 #include "mlx4.h"
 
 #define ETH_SQ 16		/* sends in flight */
-#define ETH_RQ 32		/* receive buffers posted */
-#define ETH_CQ 128		/* > ETH_SQ + ETH_RQ: never overrun */
+#define ETH_RQ 128		/* receive buffers posted: the burst we take */
+#define ETH_CQ 256		/* > ETH_SQ + ETH_RQ: never overrun */
 #define RX_LEN 1536		/* a frame plus a VLAN tag */
 #define PORT_MTU (ETH_FRAME_LEN + 40)
 #define QP_ST_MLX 7
@@ -442,6 +442,7 @@ static int eth_probe(struct mlx4_port *port)
 		return -ENOMEM;
 	netdev->priv = port;
 	netdev->op = &eth_ops;
+	netdev->rx_burst = ETH_RQ;
 	memcpy(netdev->hw_addr, port->mac, ETH_ALEN);
 	netdev_link_down(netdev);
 	port->netdev = netdev;
