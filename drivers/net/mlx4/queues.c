@@ -14,8 +14,8 @@
 #define CQE_SIZE 32
 #define CQ_ST_FIRED 0xa
 #define QP_PM_MIGRATED 3
-#define QP_MTU_ETH 7
-#define QP_MSG_MAX 31
+#define QP_MTU_ETH 7u
+#define QP_MSG_MAX 31u
 #define QPC 8			/* the context's offset in a QP mailbox */
 #define LKEY_END 0x100		/* terminates a receive scatter list */
 
