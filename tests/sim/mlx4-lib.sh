@@ -21,7 +21,6 @@
 #                           given back, ports closed, CLOSE_HCA the last
 #                           command but the ICM/firmware unmapping, no
 #                           leaks and no DMA faults
-#   cx_asan                 true when BIN is the sanitizer build
 . "$(dirname "${BASH_SOURCE[0]}")/../net/lib.sh"
 
 CX_SEED=${CX_SEED:-1}
@@ -104,8 +103,4 @@ expect_torn_down() {
 			"$tail" ""
 	fi
 	expect_eq "last command" "$(cx_ops | tail -n 1)" 0xffe
-}
-
-cx_asan() {
-	grep -qa __asan_init "$BIN"
 }
