@@ -95,7 +95,7 @@ check-net: $(B)/cxboot $(A)/cxboot
 check-fuzz:
 	tests/fuzz/run-all
 
-bench: $(B)/cxboot $(X)/cxboot.lkrn $(X)/15b31003.mrom $(X)/15b31003.rom
+bench: $(B)/cxboot $(B)/cxboot-sim $(X)/cxboot.lkrn $(X)/15b31003.mrom $(X)/15b31003.rom
 	tests/bench/run-all $(B)/cxboot
 
 # Boot Debian's kernel over QEMU's user-mode network (see tests/demo/run).
