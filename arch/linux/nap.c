@@ -28,7 +28,10 @@ void cpu_nap(unsigned long max_ticks)
 	struct net_device *netdev;
 	int n = 0, con;
 
-	sim_pci_poll_all();
+	/* The models are not polled here: what they would deliver now
+	 * would sit unseen through the sleep.  A device with work due keeps
+	 * its descriptor readable or its deadline near, which ends the
+	 * sleep at once; the poll after it delivers. */
 	for_each_netdev(netdev) {
 		if (!list_empty(&netdev->rx_queue))
 			max_ticks = 0;

@@ -193,7 +193,7 @@ int mlx4_qp_create(struct mlx4 *mlx, struct mlx4_qp *qp, unsigned int st,
 	rc = qp_cmd(mlx, qp, MLX4_CMD_RST2INIT_QP, mb);
 	qp->hw = !rc;
 	if (!rc) {
-		be32_put(mb + QPC + 0x08, (uint32_t)QP_MTU_ETH << 29 | QP_MSG_MAX << 24);
+		be32_put(mb + QPC + 0x08, QP_MTU_ETH << 29 | QP_MSG_MAX << 24);
 		be32_put(mb + QPC + 0x38, (0x83u | (port - 1) << 6) << 24);
 		rc = qp_cmd(mlx, qp, MLX4_CMD_INIT2RTR_QP, mb);
 	}
