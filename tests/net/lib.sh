@@ -15,6 +15,9 @@
 #   cxt_atftpd [ARGS...]      atftpd on SRV_IP:69 serving $TFTP
 #   cxt_dhcpd CONF            ISC dhcpd in the foreground on s0
 #   cxt_stop PID              stop one of them (LAST_PID after each start)
+#   cxt_loss PERCENT          nftables drops PERCENT % of what the server
+#                             sends (egress of its veth end); the count
+#                             of drops is $(cxt_loss_count)
 #   cxt_capture TAG [FILTER]  tcpdump -w $WORK/TAG.pcap on s0, stopped by
 #                             cxt_capture_stop $WORK/TAG.pcap
 #   cxt_watch TAG [FILTER]    tcpdump as text into $WORK/TAG.log
@@ -222,6 +225,22 @@ cxt_dhcpd() {
 
 # tcpdump on s0 into $WORK/TAG.pcap; CAP_PID is the one to stop.  Set
 # CXT_SNAPLEN to keep only the headers of a long transfer.
+cxt_loss() {
+	in_srv nft -f - <<EOF
+table netdev cxt_loss {
+	chain egress {
+		type filter hook egress device "$SIF" priority 0
+		numgen random mod 100 < $1 counter drop
+	}
+}
+EOF
+}
+
+cxt_loss_count() {
+	in_srv nft list table netdev cxt_loss |
+		sed -n 's/.*counter packets \([0-9]*\) .*/\1/p'
+}
+
 cxt_capture() {
 	local tag=$1
 	shift

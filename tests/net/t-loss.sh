@@ -12,14 +12,7 @@ cxt_link
 cxt_mkfile big16 $((16 << 20))
 cxt_mkfile small $((1 << 20))
 cxt_atftpd
-in_srv nft -f - <<EOF
-table netdev cxt_loss {
-	chain egress {
-		type filter hook egress device "$SIF" priority 0
-		numgen random mod 100 < 10 counter drop
-	}
-}
-EOF
+cxt_loss 10
 
 cxt_capture rrq "udp dst port 69"
 cxt_run 240 <<EOF
@@ -41,7 +34,6 @@ second=$(sed -n 's/.*windowsize=\([0-9]*\).*/\1/p' "$WORK/out" | tail -n 1)
 expect_cmp "first window asked" "${first:-0}" -ge 16
 expect_cmp "window asked after the losses (first ${first:-0})" \
 	"${second:-999}" -lt "${first:-0}"
-dropped=$(in_srv nft list table netdev cxt_loss |
-	sed -n 's/.*counter packets \([0-9]*\) .*/\1/p')
+dropped=$(cxt_loss_count)
 expect_cmp "packets dropped by the loss rule" "${dropped:-0}" -gt 100
 cxt_finish
