@@ -10,6 +10,7 @@
 #   tests/bench/connectx.sh BIN    (cxboot-sim is taken beside BIN)
 set -euo pipefail
 . "$(dirname "$0")/../net/lib.sh"
+. "$(dirname "$0")/fetch-lib.sh"
 
 RUNS=${RUNS:-3}
 SIZE_MIB=64
@@ -21,77 +22,16 @@ cxt_link
 cxt_mkfile big $((SIZE_MIB << 20))
 WANT=$(cxt_sha big)
 
-# Read the client's output until a line matches RE (or 300 s pass).
-read_until() {
-	local line
-	while IFS= read -r -t 300 line <&"$FROM"; do
-		[[ $line =~ $1 ]] && { LINE=$line; return 0; }
-	done
-	LINE=
-	return 1
-}
-
-# One fetch by cxboot-sim with ARGS; prints the microseconds the
-# transfer took, or "fail".
-fetch_once() {
-	local t0 t1 ok=
-
-	coproc CX {
-		ip netns exec "$CNS" timeout 600 "$SIM" "$@" 2>>"$WORK/err"
-	}
-	# Own copies: bash drops CX's descriptors when the client exits.
-	exec {FROM}<&"${CX[0]}" {TO}>&"${CX[1]}"
-	{ cxt_static; echo "echo ready"; } >&"$TO"
-	if read_until '^ready$'; then
-		t0=$(date +%s%N)
-		echo "imgfetch tftp://$SRV_IP/big && echo DONE || echo FAILED" >&"$TO"
-		read_until '^(DONE|FAILED)$' || true
-		t1=$(date +%s%N)
-		if [ "$LINE" = DONE ]; then
-			echo "sha256sum big" >&"$TO"
-			read_until ' big$' && [ "${LINE%% *}" = "$WANT" ] && ok=1
-		fi
-	fi
-	echo "exit" 1>&"$TO" 2>/dev/null || true
-	exec {TO}>&- {FROM}<&-
-	wait "$CX_PID" 2>/dev/null || true
-	if [ -n "$ok" ]; then
-		echo $(( (t1 - t0) / 1000 ))
-	else
-		echo fail
-	fi
-}
-
-# Median MiB/s of RUNS fetches with ARGS ("-" if any run failed).
-measure() {
-	local i us all=()
-	for i in $(seq "$RUNS"); do
-		us=$(fetch_once "$@")
-		all+=("$us")
-		[ "$us" = fail ] && { echo "-"; return; }
-	done
-	printf '%s\n' "${all[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p" |
-		awk -v m="$SIZE_MIB" '{ printf "%.1f\n", m / ($1 / 1e6) }'
-}
-
-ratio() {
-	if [ "$1" = - ] || [ "$2" = - ]; then
-		echo "-"
-	else
-		awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f\n", a / b }'
-	fi
-}
-
 MODEL=(--connectx "port1=eth:$CIF")
 cxt_atftpd
 ATFTPD=$LAST_PID
-model=$(measure "${MODEL[@]}")
-net=$(measure --net "$CIF")
+model=$(measure fetch_once "$SIM" "${MODEL[@]}")
+net=$(measure fetch_once "$SIM" --net "$CIF")
 window=$(sed -n 's/.*windowsize option -> \([0-9]*\).*/\1/p' \
 	"$WORK/atftpd.log" | head -n 1)
 cxt_stop "$ATFTPD"
 cxt_atftpd --no-windowsize
-lockstep=$(measure "${MODEL[@]}")
+lockstep=$(measure fetch_once "$SIM" "${MODEL[@]}")
 
 echo "connectx: TFTP $SIZE_MIB MiB from atftpd over veth (MTU 1500)," \
 	"median of $RUNS runs, MiB/s"
