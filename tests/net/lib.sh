@@ -274,9 +274,10 @@ cxt_capture_stop() {
 	wait "$CAP_PID" 2>/dev/null || true
 }
 
-# Run the binary in the client namespace with c0 as net0.  stdout goes
-# to $WORK/out, stderr to $WORK/err; RC is its status (124: timed out),
-# ELAPSED_MS its run time.  Sanitizer reports fail the test.
+# Run the binary in the client namespace with c0 as net0 (or the
+# options in $CXT_NETS).  stdout goes to $WORK/out, stderr to $WORK/err;
+# RC is its status (124: timed out), ELAPSED_MS its run time.  Sanitizer
+# reports, time-outs and deaths by a signal fail the test.
 cxt_run() {
 	local limit=$1 t0 t1
 	shift
@@ -301,6 +302,10 @@ cxt_run() {
 	if [ "$RC" = 124 ] || [ "$RC" = 137 ]; then
 		cxt_fail "run $CXT_RUNS timed out after $limit s" \
 			"$(tail -n 20 "$WORK/out")"
+	elif [ "$RC" -gt 128 ]; then
+		# Any other death by a signal is a crash.
+		cxt_fail "run $CXT_RUNS crashed (status $RC)" \
+			"$(tail -n 20 "$WORK/err")"
 	fi
 	return 0
 }

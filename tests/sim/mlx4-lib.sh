@@ -26,35 +26,14 @@
 CX_SEED=${CX_SEED:-1}
 
 cx_run() {
-	local limit=$1 opts=port1=eth:$CIF${2:+,$2} t0
+	local limit=$1 opts=port1=eth:$CIF${2:+,$2}
 
 	case ${2:-} in port1=*) opts=$2 ;; esac
 	case ,$opts in *,seed=*) ;; *) opts=$opts,seed=$CX_SEED ;; esac
 	rm -f "$WORK/trace" "$WORK/stats"
-	opts=$opts,trace=$WORK/trace,stats=$WORK/stats
-	CXT_RUNS=$(( ${CXT_RUNS:-0} + 1 ))
-	t0=$(date +%s)
-	set +e
-	ip netns exec "$CNS" timeout -k 5 "$limit" "$BIN" --connectx "$opts" \
-		>"$WORK/out" 2>"$WORK/err"
-	RC=$?
-	set -e
-	cp "$WORK/out" "$WORK/out.$CXT_RUNS"
-	cxt_log "run $CXT_RUNS ($opts): status $RC, $(( $(date +%s) - t0 )) s"
-	if grep -Eq "ERROR: AddressSanitizer|runtime error:" "$WORK/err"; then
-		cxt_fail "sanitizer report in run $CXT_RUNS" \
-			"$(head -n 30 "$WORK/err")"
-	fi
-	if [ "$RC" = 124 ] || [ "$RC" = 137 ]; then
-		cxt_fail "run $CXT_RUNS timed out after $limit s" \
-			"$(tail -n 20 "$WORK/out")"
-	fi
-	# Any other death by a signal is a crash.
-	if [ "$RC" -gt 128 ] && [ "$RC" != 137 ]; then
-		cxt_fail "run $CXT_RUNS crashed (status $RC)" \
-			"$(tail -n 20 "$WORK/err")"
-	fi
-	return 0
+	cxt_log "model: $opts"
+	CXT_NETS="--connectx $opts,trace=$WORK/trace,stats=$WORK/stats" \
+		cxt_run "$limit"
 }
 
 cx_mac() {
