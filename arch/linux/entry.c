@@ -6,6 +6,7 @@ int linux_entry(int argc, char **argv)
 {
 	int rc;
 
+	linux_vdso_init(argv + argc + 1);
 	linux_console_init();
 	run_init_fns();
 	rc = cxboot_main(argc, argv);

@@ -68,8 +68,10 @@ static inline __attribute__((noreturn)) void linux_exit(int status)
 
 struct linux_timespec { long tv_sec, tv_nsec; };
 #define CLOCK_MONOTONIC 1
-static inline int linux_clock_gettime(int clk, struct linux_timespec *ts)
-{ return linux_syscall(SYS_clock_gettime, clk, (long)ts, 0, 0, 0, 0); }
+/* Through the vDSO once linux_vdso_init() has found it (envp: the
+ * process's environment, which the auxiliary vector follows). */
+int linux_clock_gettime(int clk, struct linux_timespec *ts);
+void linux_vdso_init(char **envp);
 
 struct linux_stat {
 	uint64_t dev, ino, nlink;
