@@ -265,9 +265,28 @@ static void tftp_send_error(struct tftp_session *s, struct in_addr dest,
 	tftp_send(s, pkt, 4 + n + 1, dest, port);
 }
 
+/* In a windowed transfer the gaps show lost blocks, and the timer is
+ * left for a lost ACK or a window's lost tail: rare, so it can wait out
+ * a server that only paused (descheduled on a busy machine, for a few
+ * scheduler ticks).  Giving up on it early would cut the window short:
+ * the server sends the rest again, and some (atftpd) pace every later
+ * block for a client that does that.  Lock-step has no gaps to go by,
+ * so its timer follows the round trip alone. */
+static unsigned long tftp_timeout(const struct tftp_session *s)
+{
+	unsigned long floor = TFTP_WINDOW_RTO_MIN;
+	unsigned int i;
+
+	if (s->windowsize < 2)
+		return tftp_rto(&s->rtt, s->backoff);
+	for (i = 0; i < s->backoff && floor < TFTP_RTO_MAX; i++)
+		floor *= 2;
+	return MAX(tftp_rto(&s->rtt, s->backoff), MIN(floor, TFTP_RTO_MAX));
+}
+
 static void tftp_arm(struct tftp_session *s)
 {
-	start_timer_fixed(&s->timer, tftp_rto(&s->rtt, s->backoff));
+	start_timer_fixed(&s->timer, tftp_timeout(s));
 }
 
 /* Send the RRQ, or an ACK; fresh says whether this is the first

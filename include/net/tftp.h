@@ -76,6 +76,7 @@ struct tftp_rtt {
 };
 #define TFTP_RTO_INITIAL 1000UL     /* ms, before any sample */
 #define TFTP_RTO_MIN 2UL            /* ms */
+#define TFTP_WINDOW_RTO_MIN 25UL    /* ms, once windows were agreed */
 #define TFTP_RTO_MAX 3000UL         /* ms */
 
 /* Feed one round-trip sample of ms milliseconds. */
