@@ -15,6 +15,7 @@
 #   cxt_atftpd [ARGS...]      atftpd on SRV_IP:69 serving $TFTP
 #   cxt_dhcpd CONF            ISC dhcpd in the foreground on s0
 #   cxt_stop PID              stop one of them (LAST_PID after each start)
+#   cxt_busy                  a busy loop on every core until the end
 #   cxt_loss PERCENT          nftables drops PERCENT % of what the server
 #                             sends (egress of its veth end); the count
 #                             of drops is $(cxt_loss_count)
@@ -149,6 +150,16 @@ cxt_bg() {
 	ip netns exec "$SNS" "$@" >"$WORK/$tag.log" 2>&1 &
 	LAST_PID=$!
 	CXT_PIDS+=("$LAST_PID")
+}
+
+# One busy loop per core (in the server namespace, stopped on exit):
+# the load under which transfers must still degrade gracefully.
+cxt_busy() {
+	local i
+
+	for i in $(seq "$(nproc)"); do
+		cxt_bg "busy$i" sh -c 'while :; do :; done'
+	done
 }
 
 # Stop one server started by this test.
