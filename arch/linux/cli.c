@@ -109,12 +109,16 @@ int cxboot_main(int argc, char **argv)
 		return 2;
 	if (script) {
 		rc = run_script_file(script);
+		if (shell_exit_pending)
+			rc = shell_exit_status;
+		else
+			rc = rc ? 1 : 0;
 	} else {
 		printf(PRODUCT_NAME " " VERSION
 		       " -- network boot firmware (hosted)\n");
-		return shell();
+		rc = shell();
 	}
-	if (shell_exit_pending)
-		return shell_exit_status;
-	return rc ? 1 : 0;
+	/* The devices are left as the ROM leaves them for the BIOS. */
+	pci_remove_all();
+	return rc;
 }

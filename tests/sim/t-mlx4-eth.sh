@@ -4,7 +4,8 @@
 # TFTP of 0 B, 1 B and 1 MiB files checked by hash, and 100 rounds of
 # ifclose/ifopen after which the port still moves data and the model
 # finds every resource freed.  Probe alone leaves the device quiet: no
-# port, queue or ring started, nothing sent, the HCA closed again.
+# port, queue or ring started, nothing sent, the HCA closed again; an
+# exit with the port open leaves it torn down too.
 set -euo pipefail
 . "$(dirname "$0")/mlx4-lib.sh"
 
@@ -68,5 +69,17 @@ expect_match "RXE:0\]"
 expect_eq "INIT_PORT commands" "$(cx_count 0x009)" 101
 expect_stat error_cqes -eq 0
 expect_stat tx_frames -gt 0
+expect_torn_down
+
+# Leaving with the port open: the program closes it on the way out, as
+# the ROM does before it returns to the BIOS.
+cx_run 60 <<EOF
+$(cxt_static)
+imgfetch tftp://$SRV_IP/one
+sha256sum one
+exit 3
+EOF
+expect_rc 3
+expect_hash one
 expect_torn_down
 cxt_finish
