@@ -127,8 +127,6 @@ int tftp_parse_oack(const void *data, size_t len, struct tftp_options *opts)
 		} else if (strcasecmp(name, "tsize") == 0) {
 			if (opts->has_tsize || !parse_decimal(val, &value))
 				return -EBADMSG;
-			if (value > SIZE_MAX)
-				return -EINVAL;
 			opts->has_tsize = true;
 			opts->tsize = value;
 		}
@@ -186,6 +184,7 @@ unsigned long tftp_rto(const struct tftp_rtt *rtt, unsigned int backoff)
 /* ---- The session -------------------------------------------------- */
 
 enum tftp_state {
+	TFTP_IDLE,         /* waiting for the consumer's window to open */
 	TFTP_REQUESTING,   /* RRQ sent, no reply yet: server TID unknown */
 	TFTP_RECEIVING,    /* the server answered: its TID is known */
 	TFTP_CLOSED,       /* finished; waiting for the last reference */
@@ -205,7 +204,7 @@ struct tftp_session {
 	struct tftp_options want;     /* what the RRQ asks for */
 	unsigned int blksize, windowsize;
 	bool has_tsize;
-	size_t tsize;
+	uint64_t tsize;
 
 	uint32_t block;               /* last block received in order */
 	uint32_t acked;               /* last block we acknowledged */
@@ -377,11 +376,9 @@ static void tftp_rx_oack(struct tftp_session *s, const uint8_t *data,
 	s->window_end = s->windowsize;
 	s->has_tsize = got.has_tsize;
 	s->tsize = got.tsize;
+	tftp_send_ack(s, 0, true);
 	if (s->has_tsize)
 		xfer_size_hint(&s->xfer, s->tsize);
-	/* The consumer may have given up on hearing the size. */
-	if (s->state == TFTP_RECEIVING)
-		tftp_send_ack(s, 0, true);
 }
 
 static void tftp_rx_data(struct tftp_session *s, const uint8_t *data,
@@ -391,7 +388,7 @@ static void tftp_rx_data(struct tftp_session *s, const uint8_t *data,
 	unsigned int blksize = s->blksize;
 	uint32_t block;
 	int32_t ahead;
-	size_t offset;
+	uint64_t offset;
 	bool last;
 	int rc;
 
@@ -429,11 +426,7 @@ static void tftp_rx_data(struct tftp_session *s, const uint8_t *data,
 		return;
 	}
 
-	if (block - 1 > SIZE_MAX / s->blksize) {
-		tftp_stats.drop++;
-		return;
-	}
-	offset = (size_t)(block - 1) * s->blksize;
+	offset = (uint64_t)(block - 1) * s->blksize;
 	if (s->has_tsize && (offset > s->tsize || len > s->tsize - offset)) {
 		tftp_stats.drop++;
 		return;
@@ -457,8 +450,6 @@ static void tftp_rx_data(struct tftp_session *s, const uint8_t *data,
 
 	meta.offset = offset;
 	rc = xfer_deliver_raw(&s->xfer, data, len, &meta);
-	if (s->state == TFTP_CLOSED)
-		return;   /* the consumer closed us while taking the data */
 	if (rc)
 		tftp_abort(s, rc, TFTP_ERR_UNDEF, strerror(rc));
 	else if (last)
@@ -505,7 +496,8 @@ static void tftp_rx(struct udp_conn *conn, struct io_buffer *iob,
 
 	tftp_stats.rx++;
 	ref_get(&s->refcnt);
-	if (s->state == TFTP_CLOSED)
+	/* Nothing is expected before the request or after the end. */
+	if (s->state == TFTP_IDLE || s->state == TFTP_CLOSED)
 		goto out;
 	if (len < 2) {
 		tftp_stats.drop++;
@@ -582,7 +574,21 @@ static void tftp_xfer_close(struct xfer *x, int rc)
 	tftp_abort(s, rc, TFTP_ERR_UNDEF, "Transfer cancelled");
 }
 
+/* The request goes out once the consumer can take data. */
+static void tftp_xfer_window_changed(struct xfer *x)
+{
+	struct tftp_session *s = container_of(x, struct tftp_session, xfer);
+
+	if (s->state != TFTP_IDLE || !xfer_window(&s->xfer))
+		return;
+	s->state = TFTP_REQUESTING;
+	s->progress_at = currticks();
+	/* A failed send is retried by the timer like a lost one. */
+	tftp_send_rrq(s, true);
+}
+
 static const struct xfer_ops tftp_xfer_ops = {
+	.window_changed = tftp_xfer_window_changed,
 	.close = tftp_xfer_close,
 };
 
@@ -639,9 +645,9 @@ static int tftp_open(struct xfer *xfer, const struct uri *uri)
 	uri_decode(s->path);
 
 	ref_init(&s->refcnt, tftp_free);
-	xfer_init(&s->xfer, &tftp_xfer_ops);
+	xfer_init(&s->xfer, &tftp_xfer_ops, &s->refcnt);
 	timer_init(&s->timer, tftp_expired, &s->refcnt);
-	s->state = TFTP_REQUESTING;
+	s->state = TFTP_IDLE;
 	s->server = server;
 	s->port = port;
 	s->want.blksize = tftp_best_blksize(&route);
@@ -650,7 +656,6 @@ static int tftp_open(struct xfer *xfer, const struct uri *uri)
 	s->want.windowsize = netdev_burst(route.netdev, TFTP_WINDOW);
 	if (s->want.windowsize < 2)
 		s->want.windowsize = 0;
-	s->progress_at = currticks();
 
 	if (tftp_build_rrq(NULL, 0, s->path, &s->want) > TFTP_MAX_REQUEST) {
 		free(s);
@@ -664,8 +669,7 @@ static int tftp_open(struct xfer *xfer, const struct uri *uri)
 	s->netdev = route.netdev;
 	ref_get(&s->netdev->refcnt);
 	xfer_plug(&s->xfer, xfer);
-	/* A failed send is retried by the timer like a lost one. */
-	tftp_send_rrq(s, true);
+	tftp_xfer_window_changed(&s->xfer);
 	return 0;
 }
 
