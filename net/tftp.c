@@ -19,6 +19,7 @@
 #include <cxboot/refcnt.h>
 #include <cxboot/xfer.h>
 #include <net/ip.h>
+#include <net/rtt.h>
 #include <net/udp.h>
 #include <net/tftp.h>
 
@@ -27,7 +28,7 @@
 
 PROTO_STATS(tftp_stats, "tftp");
 
-/* ---- Pure helpers: packet encoding, OACK parsing, timing ---------- */
+/* ---- Pure helpers: packet encoding, OACK parsing ----------------- */
 
 /* Append the string s with its NUL at *pos, writing only what fits. */
 static void put_str(uint8_t *buf, size_t len, size_t *pos, const char *s)
@@ -146,41 +147,6 @@ int tftp_check_oack(const struct tftp_options *got,
 	return 0;
 }
 
-void tftp_rtt_sample(struct tftp_rtt *rtt, unsigned long ms)
-{
-	unsigned long r, delta;
-
-	ms = MIN(ms, TFTP_GIVE_UP_MS);
-	r = ms * 8;
-	if (!rtt->valid) {
-		rtt->valid = true;
-		rtt->srtt = r;
-		rtt->rttvar = r / 2;
-		return;
-	}
-	/* RFC 6298 (2.3) with alpha 1/8 and beta 1/4, arranged so that
-	 * truncation cannot hold SRTT below the samples or leave RTTVAR
-	 * stuck above zero on a steady link. */
-	delta = rtt->srtt > r ? rtt->srtt - r : r - rtt->srtt;
-	rtt->rttvar = rtt->rttvar - (rtt->rttvar + 3) / 4 + delta / 4;
-	rtt->srtt = rtt->srtt - rtt->srtt / 8 + ms;
-}
-
-unsigned long tftp_rto(const struct tftp_rtt *rtt, unsigned int backoff)
-{
-	unsigned long rto = TFTP_RTO_INITIAL;
-
-	if (rtt->valid) {
-		/* RFC 6298 (2.3) with a clock granularity of 1 ms. */
-		rto = rtt->srtt + MAX(8UL, 4 * rtt->rttvar);
-		rto = (rto + 7) / 8;
-	}
-	rto = MAX(rto, TFTP_RTO_MIN);
-	while (backoff-- && rto < TFTP_RTO_MAX)
-		rto *= 2;
-	return MIN(rto, TFTP_RTO_MAX);
-}
-
 /* ---- The session -------------------------------------------------- */
 
 enum tftp_state {
@@ -216,7 +182,7 @@ struct tftp_session {
 	bool gap_acked;               /* a gap was reported since then */
 	bool lost;                    /* blocks lost since the last window */
 
-	struct tftp_rtt rtt;
+	struct rtt rtt;
 	unsigned int backoff;         /* consecutive timeouts */
 	bool timing;                  /* last send may give an RTT sample */
 	unsigned long sent_at;        /* when the last RRQ/ACK went out */
@@ -266,7 +232,7 @@ static void tftp_send_error(struct tftp_session *s, struct in_addr dest,
 
 static void tftp_arm(struct tftp_session *s)
 {
-	start_timer_fixed(&s->timer, tftp_rto(&s->rtt, s->backoff));
+	start_timer_fixed(&s->timer, rtt_rto(&s->rtt, s->backoff));
 }
 
 /* Send the RRQ, or an ACK; fresh says whether this is the first
@@ -322,7 +288,7 @@ static void tftp_progress(struct tftp_session *s)
 	unsigned long now = currticks();
 
 	if (s->timing)
-		tftp_rtt_sample(&s->rtt, now - s->sent_at);
+		rtt_sample(&s->rtt, now - s->sent_at);
 	s->timing = false;
 	s->backoff = 0;
 	s->progress_at = now;
@@ -331,7 +297,7 @@ static void tftp_progress(struct tftp_session *s)
 /* Whether the server has had time to act on our last ACK. */
 static bool tftp_ack_stale(struct tftp_session *s)
 {
-	return currticks() - s->sent_at > s->rtt.srtt / 8;
+	return currticks() - s->sent_at > rtt_srtt_ms(&s->rtt);
 }
 
 /* A block we already hold (or a repeated OACK, as block 0).  A repeat
@@ -647,6 +613,7 @@ static int tftp_open(struct xfer *xfer, const struct uri *uri)
 	ref_init(&s->refcnt, tftp_free);
 	xfer_init(&s->xfer, &tftp_xfer_ops, &s->refcnt);
 	timer_init(&s->timer, tftp_expired, &s->refcnt);
+	rtt_init(&s->rtt, TFTP_RTO_INITIAL, TFTP_RTO_MIN, TFTP_RTO_MAX);
 	s->state = TFTP_IDLE;
 	s->server = server;
 	s->port = port;
