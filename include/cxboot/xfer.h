@@ -4,16 +4,21 @@
  * closes.  A download, a TFTP session, a TCP connection and a SAN device
  * all speak this one interface.
  *
- * Ownership:
+ * Rules:
  * - An end names the reference count of the object that owns it (NULL
  *   for an object that is never freed).  Every call through an interface
  *   holds the owners of both ends until it returns, so either side may
  *   close and drop its last reference inside the call.
  * - Plugging takes no reference: an object closes its ends before it lets
  *   go of itself, so a plugged peer is always alive.
+ * - Code entered from elsewhere (a packet handler, a timer) holds its own
+ *   object while it runs, since any call out may end that object.
  * - xfer_deliver() always consumes the buffer.  xfer_close() unplugs both
  *   ends before telling the peer, so a close never recurses back, and
  *   closing an unplugged end does nothing.
+ * - Flow: a sender holds back while xfer_window() is 0 and goes on when
+ *   its window_changed is called; a receiver whose window opens says so
+ *   with xfer_window_changed().
  * - A missing operation takes its default: deliver drops the buffer and
  *   fails with -ENOTSUP, the window is unlimited, window_changed,
  *   size_hint and close are ignored, redirect and the block operations
