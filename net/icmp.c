@@ -101,7 +101,7 @@ int icmp_echo_request(struct in_addr dest, uint16_t ident, uint16_t seq,
 	uint8_t *payload;
 	size_t i;
 
-	iob = alloc_iob(sizeof(*echo) + len + LL_PAD_ROOM);
+	iob = alloc_iob_plus(len, sizeof(*echo) + LL_PAD_ROOM);
 	if (!iob)
 		return -ENOMEM;
 	echo = iob_put(iob, sizeof(*echo));

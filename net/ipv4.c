@@ -2,10 +2,10 @@
  * through ARP, reception with header checks and fragment reassembly,
  * and dispatch to the transport protocols of the ip_protocols table.
  *
- * A device's address, netmask and gateway are read from its settings
- * subtree every time they are needed, so a DHCP lease (netN.dhcp) and a
- * value set by hand (netN/ip) both take effect at once and nothing has
- * to be registered or torn down when they change. */
+ * A device's address, netmask and gateway come from its settings
+ * subtree, read again whenever the settings have changed since (so a
+ * DHCP lease, netN.dhcp, and a value set by hand, netN/ip, both take
+ * effect at once) and otherwise kept with the device. */
 #include <stdlib.h>
 #include <string.h>
 #include <cxboot/timer.h>
@@ -24,10 +24,6 @@
 PROTO_STATS(ipv4_stats, "ipv4");
 
 static uint16_t next_ident;
-
-struct ipv4_conf {
-	struct in_addr addr, netmask, gateway;
-};
 
 static bool is_multicast(struct in_addr a)
 {
@@ -62,21 +58,31 @@ static bool fetch_addr(struct net_device *netdev, const struct setting *st,
 	return true;
 }
 
-/* A device's configuration; false if it has no address. */
-static bool ipv4_conf(struct net_device *netdev, struct ipv4_conf *conf)
+static void read_conf(struct net_device *netdev, struct ipv4_conf *conf)
 {
 	memset(conf, 0, sizeof(*conf));
 	if (!fetch_addr(netdev, &ip_setting, &conf->addr) ||
 	    conf->addr.s_addr == INADDR_ANY) {
 		conf->addr.s_addr = INADDR_ANY;
-		return false;
+		return;
 	}
+	conf->have = true;
 	if (!fetch_addr(netdev, &netmask_setting, &conf->netmask) ||
 	    conf->netmask.s_addr == 0)
 		conf->netmask = default_netmask(conf->addr);
 	if (!fetch_addr(netdev, &gateway_setting, &conf->gateway))
 		conf->gateway.s_addr = INADDR_ANY;
-	return true;
+}
+
+/* A device's configuration; false if it has no address. */
+static bool ipv4_conf(struct net_device *netdev, struct ipv4_conf *conf)
+{
+	if (netdev->ipv4_changes != settings_changes()) {
+		read_conf(netdev, &netdev->ipv4);
+		netdev->ipv4_changes = settings_changes();
+	}
+	*conf = netdev->ipv4;
+	return conf->have;
 }
 
 static bool on_link(const struct ipv4_conf *conf, struct in_addr dest)

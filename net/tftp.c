@@ -19,6 +19,7 @@
 #include <cxboot/refcnt.h>
 #include <cxboot/xfer.h>
 #include <net/ip.h>
+#include <net/rtt.h>
 #include <net/udp.h>
 #include <net/tftp.h>
 
@@ -27,7 +28,7 @@
 
 PROTO_STATS(tftp_stats, "tftp");
 
-/* ---- Pure helpers: packet encoding, OACK parsing, timing ---------- */
+/* ---- Pure helpers: packet encoding, OACK parsing ----------------- */
 
 /* Append the string s with its NUL at *pos, writing only what fits. */
 static void put_str(uint8_t *buf, size_t len, size_t *pos, const char *s)
@@ -127,8 +128,6 @@ int tftp_parse_oack(const void *data, size_t len, struct tftp_options *opts)
 		} else if (strcasecmp(name, "tsize") == 0) {
 			if (opts->has_tsize || !parse_decimal(val, &value))
 				return -EBADMSG;
-			if (value > SIZE_MAX)
-				return -EINVAL;
 			opts->has_tsize = true;
 			opts->tsize = value;
 		}
@@ -148,44 +147,10 @@ int tftp_check_oack(const struct tftp_options *got,
 	return 0;
 }
 
-void tftp_rtt_sample(struct tftp_rtt *rtt, unsigned long ms)
-{
-	unsigned long r, delta;
-
-	ms = MIN(ms, TFTP_GIVE_UP_MS);
-	r = ms * 8;
-	if (!rtt->valid) {
-		rtt->valid = true;
-		rtt->srtt = r;
-		rtt->rttvar = r / 2;
-		return;
-	}
-	/* RFC 6298 (2.3) with alpha 1/8 and beta 1/4, arranged so that
-	 * truncation cannot hold SRTT below the samples or leave RTTVAR
-	 * stuck above zero on a steady link. */
-	delta = rtt->srtt > r ? rtt->srtt - r : r - rtt->srtt;
-	rtt->rttvar = rtt->rttvar - (rtt->rttvar + 3) / 4 + delta / 4;
-	rtt->srtt = rtt->srtt - rtt->srtt / 8 + ms;
-}
-
-unsigned long tftp_rto(const struct tftp_rtt *rtt, unsigned int backoff)
-{
-	unsigned long rto = TFTP_RTO_INITIAL;
-
-	if (rtt->valid) {
-		/* RFC 6298 (2.3) with a clock granularity of 1 ms. */
-		rto = rtt->srtt + MAX(8UL, 4 * rtt->rttvar);
-		rto = (rto + 7) / 8;
-	}
-	rto = MAX(rto, TFTP_RTO_MIN);
-	while (backoff-- && rto < TFTP_RTO_MAX)
-		rto *= 2;
-	return MIN(rto, TFTP_RTO_MAX);
-}
-
 /* ---- The session -------------------------------------------------- */
 
 enum tftp_state {
+	TFTP_IDLE,         /* waiting for the consumer's window to open */
 	TFTP_REQUESTING,   /* RRQ sent, no reply yet: server TID unknown */
 	TFTP_RECEIVING,    /* the server answered: its TID is known */
 	TFTP_CLOSED,       /* finished; waiting for the last reference */
@@ -205,7 +170,7 @@ struct tftp_session {
 	struct tftp_options want;     /* what the RRQ asks for */
 	unsigned int blksize, windowsize;
 	bool has_tsize;
-	size_t tsize;
+	uint64_t tsize;
 
 	uint32_t block;               /* last block received in order */
 	uint32_t acked;               /* last block we acknowledged */
@@ -217,7 +182,7 @@ struct tftp_session {
 	bool gap_acked;               /* a gap was reported since then */
 	bool lost;                    /* blocks lost since the last window */
 
-	struct tftp_rtt rtt;
+	struct rtt rtt;
 	unsigned int backoff;         /* consecutive timeouts */
 	bool timing;                  /* last send may give an RTT sample */
 	unsigned long sent_at;        /* when the last RRQ/ACK went out */
@@ -265,28 +230,9 @@ static void tftp_send_error(struct tftp_session *s, struct in_addr dest,
 	tftp_send(s, pkt, 4 + n + 1, dest, port);
 }
 
-/* In a windowed transfer the gaps show lost blocks, and the timer is
- * left for a lost ACK or a window's lost tail: rare, so it can wait out
- * a server that only paused (descheduled on a busy machine, for a few
- * scheduler ticks).  Giving up on it early would cut the window short:
- * the server sends the rest again, and some (atftpd) pace every later
- * block for a client that does that.  Lock-step has no gaps to go by,
- * so its timer follows the round trip alone. */
-static unsigned long tftp_timeout(const struct tftp_session *s)
-{
-	unsigned long floor = TFTP_WINDOW_RTO_MIN;
-	unsigned int i;
-
-	if (s->windowsize < 2)
-		return tftp_rto(&s->rtt, s->backoff);
-	for (i = 0; i < s->backoff && floor < TFTP_RTO_MAX; i++)
-		floor *= 2;
-	return MAX(tftp_rto(&s->rtt, s->backoff), MIN(floor, TFTP_RTO_MAX));
-}
-
 static void tftp_arm(struct tftp_session *s)
 {
-	start_timer_fixed(&s->timer, tftp_timeout(s));
+	start_timer_fixed(&s->timer, rtt_rto(&s->rtt, s->backoff));
 }
 
 /* Send the RRQ, or an ACK; fresh says whether this is the first
@@ -342,7 +288,7 @@ static void tftp_progress(struct tftp_session *s)
 	unsigned long now = currticks();
 
 	if (s->timing)
-		tftp_rtt_sample(&s->rtt, now - s->sent_at);
+		rtt_sample(&s->rtt, now - s->sent_at);
 	s->timing = false;
 	s->backoff = 0;
 	s->progress_at = now;
@@ -351,7 +297,7 @@ static void tftp_progress(struct tftp_session *s)
 /* Whether the server has had time to act on our last ACK. */
 static bool tftp_ack_stale(struct tftp_session *s)
 {
-	return currticks() - s->sent_at > s->rtt.srtt / 8;
+	return currticks() - s->sent_at > rtt_srtt_ms(&s->rtt);
 }
 
 /* A block we already hold (or a repeated OACK, as block 0).  A repeat
@@ -394,13 +340,21 @@ static void tftp_rx_oack(struct tftp_session *s, const uint8_t *data,
 	s->blksize = got.blksize ? got.blksize : TFTP_DEFAULT_BLKSIZE;
 	s->windowsize = got.windowsize ? got.windowsize : 1;
 	s->window_end = s->windowsize;
+	/* In a windowed transfer the gaps show lost blocks, and the timer
+	 * is left for a lost ACK or a window's lost tail: rare, so it can
+	 * wait out a server that only paused (descheduled on a busy
+	 * machine, for a few scheduler ticks).  Giving up on it early would
+	 * cut the window short: the server sends the rest again, and some
+	 * (atftpd) pace every later block for a client that does that.
+	 * Lock-step has no gaps to go by: its timer follows the round trip
+	 * alone. */
+	if (s->windowsize > 1)
+		s->rtt.min = TFTP_WINDOW_RTO_MIN;
 	s->has_tsize = got.has_tsize;
 	s->tsize = got.tsize;
+	tftp_send_ack(s, 0, true);
 	if (s->has_tsize)
 		xfer_size_hint(&s->xfer, s->tsize);
-	/* The consumer may have given up on hearing the size. */
-	if (s->state == TFTP_RECEIVING)
-		tftp_send_ack(s, 0, true);
 }
 
 static void tftp_rx_data(struct tftp_session *s, const uint8_t *data,
@@ -410,7 +364,7 @@ static void tftp_rx_data(struct tftp_session *s, const uint8_t *data,
 	unsigned int blksize = s->blksize;
 	uint32_t block;
 	int32_t ahead;
-	size_t offset;
+	uint64_t offset;
 	bool last;
 	int rc;
 
@@ -448,11 +402,7 @@ static void tftp_rx_data(struct tftp_session *s, const uint8_t *data,
 		return;
 	}
 
-	if (block - 1 > SIZE_MAX / s->blksize) {
-		tftp_stats.drop++;
-		return;
-	}
-	offset = (size_t)(block - 1) * s->blksize;
+	offset = (uint64_t)(block - 1) * s->blksize;
 	if (s->has_tsize && (offset > s->tsize || len > s->tsize - offset)) {
 		tftp_stats.drop++;
 		return;
@@ -476,8 +426,6 @@ static void tftp_rx_data(struct tftp_session *s, const uint8_t *data,
 
 	meta.offset = offset;
 	rc = xfer_deliver_raw(&s->xfer, data, len, &meta);
-	if (s->state == TFTP_CLOSED)
-		return;   /* the consumer closed us while taking the data */
 	if (rc)
 		tftp_abort(s, rc, TFTP_ERR_UNDEF, strerror(rc));
 	else if (last)
@@ -524,7 +472,8 @@ static void tftp_rx(struct udp_conn *conn, struct io_buffer *iob,
 
 	tftp_stats.rx++;
 	ref_get(&s->refcnt);
-	if (s->state == TFTP_CLOSED)
+	/* Nothing is expected before the request or after the end. */
+	if (s->state == TFTP_IDLE || s->state == TFTP_CLOSED)
 		goto out;
 	if (len < 2) {
 		tftp_stats.drop++;
@@ -601,7 +550,21 @@ static void tftp_xfer_close(struct xfer *x, int rc)
 	tftp_abort(s, rc, TFTP_ERR_UNDEF, "Transfer cancelled");
 }
 
+/* The request goes out once the consumer can take data. */
+static void tftp_xfer_window_changed(struct xfer *x)
+{
+	struct tftp_session *s = container_of(x, struct tftp_session, xfer);
+
+	if (s->state != TFTP_IDLE || !xfer_window(&s->xfer))
+		return;
+	s->state = TFTP_REQUESTING;
+	s->progress_at = currticks();
+	/* A failed send is retried by the timer like a lost one. */
+	tftp_send_rrq(s, true);
+}
+
 static const struct xfer_ops tftp_xfer_ops = {
+	.window_changed = tftp_xfer_window_changed,
 	.close = tftp_xfer_close,
 };
 
@@ -658,9 +621,10 @@ static int tftp_open(struct xfer *xfer, const struct uri *uri)
 	uri_decode(s->path);
 
 	ref_init(&s->refcnt, tftp_free);
-	xfer_init(&s->xfer, &tftp_xfer_ops);
+	xfer_init(&s->xfer, &tftp_xfer_ops, &s->refcnt);
 	timer_init(&s->timer, tftp_expired, &s->refcnt);
-	s->state = TFTP_REQUESTING;
+	rtt_init(&s->rtt, TFTP_RTO_INITIAL, TFTP_RTO_MIN, TFTP_RTO_MAX);
+	s->state = TFTP_IDLE;
 	s->server = server;
 	s->port = port;
 	s->want.blksize = tftp_best_blksize(&route);
@@ -669,7 +633,6 @@ static int tftp_open(struct xfer *xfer, const struct uri *uri)
 	s->want.windowsize = netdev_burst(route.netdev, TFTP_WINDOW);
 	if (s->want.windowsize < 2)
 		s->want.windowsize = 0;
-	s->progress_at = currticks();
 
 	if (tftp_build_rrq(NULL, 0, s->path, &s->want) > TFTP_MAX_REQUEST) {
 		free(s);
@@ -683,8 +646,7 @@ static int tftp_open(struct xfer *xfer, const struct uri *uri)
 	s->netdev = route.netdev;
 	ref_get(&s->netdev->refcnt);
 	xfer_plug(&s->xfer, xfer);
-	/* A failed send is retried by the timer like a lost one. */
-	tftp_send_rrq(s, true);
+	tftp_xfer_window_changed(&s->xfer);
 	return 0;
 }
 

@@ -71,7 +71,7 @@ void udp_close(struct udp_conn *conn)
 
 struct io_buffer *udp_alloc_iob(size_t len)
 {
-	return alloc_iob(len + LL_PAD_ROOM);
+	return alloc_iob_plus(len, LL_PAD_ROOM);
 }
 
 int udp_tx(struct udp_conn *conn, struct io_buffer *iob, struct in_addr dest,

@@ -1,6 +1,7 @@
 /* Downloading into an image: the consumer end of a data transfer.  Data
  * lands at the offsets the protocol gives; the buffer grows by doubling
- * (or to the announced size) so large files cost few copies. */
+ * (or to the announced size) so large files cost few copies.  A redirect
+ * reopens the download at the new URI, which the image then keeps. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,22 +12,34 @@
 #include <cxboot/xfer.h>
 
 struct downloader {
+	struct refcnt refcnt;
 	struct xfer xfer;
-	struct job *job;
-	struct image *image;
-	size_t pos;        /* where data without an offset goes */
-	size_t cap;        /* bytes allocated at image->data */
+	struct job job;
+	struct image *image;  /* held */
+	bool waiting;         /* the job is waited on: the window is open */
+	uint64_t pos;         /* where data without an offset goes */
+	size_t cap;           /* bytes allocated at image->data */
 };
 
-static int dl_reserve(struct downloader *dl, size_t end)
+static void dl_free(struct refcnt *ref)
+{
+	struct downloader *dl = container_of(ref, struct downloader, refcnt);
+
+	image_put(dl->image);
+	free(dl);
+}
+
+static int dl_reserve(struct downloader *dl, uint64_t end)
 {
 	size_t cap = dl->cap ? dl->cap : 4096;
 	void *data;
 
 	if (end <= dl->cap)
 		return 0;
+	if (end > SIZE_MAX)
+		return -EFBIG;
 	while (cap < end) {
-		if (cap > ~(size_t)0 / 2)
+		if (cap > SIZE_MAX / 2)
 			return -ENOMEM;
 		cap *= 2;
 	}
@@ -41,7 +54,7 @@ static int dl_reserve(struct downloader *dl, size_t end)
 static void dl_finish(struct downloader *dl, int rc)
 {
 	xfer_close(&dl->xfer, rc);
-	job_finish(dl->job, rc);
+	job_finish(&dl->job, rc);
 }
 
 static int dl_deliver(struct xfer *x, struct io_buffer *iob,
@@ -49,17 +62,17 @@ static int dl_deliver(struct xfer *x, struct io_buffer *iob,
 {
 	struct downloader *dl = container_of(x, struct downloader, xfer);
 	size_t len = iob_len(iob);
-	size_t at = meta->has_offset ? meta->offset : dl->pos;
+	uint64_t at = meta->has_offset ? meta->offset : dl->pos;
 	int rc;
 
 	if (at + len < at) {
 		rc = -EFBIG;
 	} else if ((rc = dl_reserve(dl, at + len)) == 0) {
-		memcpy(dl->image->data + at, iob->data, len);
+		memcpy(dl->image->data + (size_t)at, iob->data, len);
 		dl->pos = at + len;
 		if (dl->pos > dl->image->len)
 			dl->image->len = dl->pos;
-		dl->job->pos = dl->image->len;
+		dl->job.pos = dl->image->len;
 	}
 	free_iob(iob);
 	if (rc)
@@ -67,20 +80,48 @@ static int dl_deliver(struct xfer *x, struct io_buffer *iob,
 	return rc;
 }
 
-static void dl_size_hint(struct xfer *x, size_t size)
+/* Nothing arrives before the wait that accounts for it has begun. */
+static size_t dl_window(struct xfer *x)
 {
 	struct downloader *dl = container_of(x, struct downloader, xfer);
 
-	dl->job->total = size;
+	return dl->waiting ? ~(size_t)0 : 0;
+}
+
+static void dl_size_hint(struct xfer *x, uint64_t size)
+{
+	struct downloader *dl = container_of(x, struct downloader, xfer);
+
+	dl->job.total = size;
 	/* A failed reservation is not fatal: the data may still fit. */
 	dl_reserve(dl, size);
+}
+
+static int dl_redirect(struct xfer *x, const struct uri *uri)
+{
+	struct downloader *dl = container_of(x, struct downloader, xfer);
+	struct uri *copy = uri_dup(uri);
+	int rc;
+
+	if (!copy)
+		return -ENOMEM;
+	xfer_close(&dl->xfer, 0);
+	free(dl->image->uri);
+	dl->image->uri = copy;
+	dl->image->len = 0;
+	dl->pos = 0;
+	dl->job.pos = dl->job.total = 0;
+	rc = xfer_open_uri(&dl->xfer, copy);
+	if (rc)
+		dl_finish(dl, rc);
+	return rc;
 }
 
 static void dl_close(struct xfer *x, int rc)
 {
 	struct downloader *dl = container_of(x, struct downloader, xfer);
 
-	job_finish(dl->job, rc);
+	job_finish(&dl->job, rc);
 }
 
 static void dl_cancel(struct job *job)
@@ -90,33 +131,43 @@ static void dl_cancel(struct job *job)
 
 static const struct xfer_ops dl_ops = {
 	.deliver = dl_deliver,
+	.window = dl_window,
+	.redirect = dl_redirect,
 	.close = dl_close,
 	.size_hint = dl_size_hint,
 };
 
 int image_download(struct image *image)
 {
-	struct downloader dl = { .image = image, .cap = 0 };
-	struct job job;
-	char *text;
+	struct downloader *dl = zalloc(sizeof(*dl));
+	char *text = format_uri_alloc(image->uri);
 	int rc;
 
+	if (!dl || !text) {
+		free(dl);
+		free(text);
+		return -ENOMEM;
+	}
+	ref_init(&dl->refcnt, dl_free);
+	xfer_init(&dl->xfer, &dl_ops, &dl->refcnt);
+	job_init(&dl->job, dl_cancel);
+	dl->job.priv = dl;
+	dl->image = image;
+	ref_get(&image->refcnt);
 	free(image->data);
 	image->data = NULL;
 	image->len = 0;
-	xfer_init(&dl.xfer, &dl_ops);
-	job_init(&job, dl_cancel);
-	job.priv = &dl;
-	dl.job = &job;
-	text = format_uri_alloc(image->uri);
-	if (!text)
-		return -ENOMEM;
-	rc = xfer_open_uri(&dl.xfer, image->uri);
-	if (rc == 0)
-		rc = job_wait(&job, text, true);
-	else
+
+	rc = xfer_open_uri(&dl->xfer, image->uri);
+	if (rc == 0) {
+		dl->waiting = true;
+		xfer_window_changed(&dl->xfer);
+		rc = job_wait(&dl->job, text, true);
+	} else {
 		printf("%s... %s\n", text, strerror(rc));
-	xfer_close(&dl.xfer, rc);
+	}
+	dl_finish(dl, rc);
+	ref_put(&dl->refcnt);
 	free(text);
 	if (rc == 0)
 		cwuri_set(image->uri);

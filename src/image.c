@@ -42,11 +42,9 @@ struct image *alloc_image(const struct uri *uri)
 	ref_init(&image->refcnt, free_image);
 	INIT_LIST_HEAD(&image->list);
 	if (uri) {
-		char *text = format_uri_alloc(uri);
 		const char *base;
 
-		image->uri = text ? parse_uri(text) : NULL;
-		free(text);
+		image->uri = uri_dup(uri);
 		base = image->uri ? uri_basename(image->uri) : NULL;
 		if (!image->uri || (base && image_set_name(image, base))) {
 			image_put(image);

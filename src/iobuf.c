@@ -7,13 +7,15 @@
 #define DATA_OFFSET \
 	((sizeof(struct io_buffer) + IOB_ALIGN - 1) & ~(size_t)(IOB_ALIGN - 1))
 
-struct io_buffer *alloc_iob(size_t len)
+struct io_buffer *alloc_iob_plus(size_t len, size_t extra)
 {
-	size_t room = IOB_HEADROOM + len;
+	size_t room;
 	struct io_buffer *iob;
 
-	if (len > (size_t)-1 - IOB_HEADROOM - DATA_OFFSET)
+	if (extra > SIZE_MAX - IOB_HEADROOM - DATA_OFFSET ||
+	    len > SIZE_MAX - IOB_HEADROOM - DATA_OFFSET - extra)
 		return NULL;
+	room = IOB_HEADROOM + len + extra;
 	iob = malloc_phys(DATA_OFFSET + room, IOB_ALIGN);
 	if (!iob)
 		return NULL;

@@ -43,9 +43,8 @@ struct uri *cwuri_resolve(const char *text)
 
 void cwuri_set(const struct uri *uri)
 {
-	char *text = uri ? format_uri_alloc(uri) : NULL;
+	struct uri *copy = uri ? uri_dup(uri) : NULL;
 
 	free(cwuri);
-	cwuri = text ? parse_uri(text) : NULL;
-	free(text);
+	cwuri = copy;
 }

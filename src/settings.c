@@ -188,6 +188,19 @@ struct settings *settings_root(void)
 	return &root.settings;
 }
 
+/* Starts above 0 so that a zeroed cache is never current. */
+static unsigned long changes = 1;
+
+unsigned long settings_changes(void)
+{
+	return changes;
+}
+
+void settings_changed(void)
+{
+	changes++;
+}
+
 /* The child called name[0..n) of parent. */
 static struct settings *find_child(struct settings *parent, const char *name,
 				   size_t n)
@@ -237,6 +250,7 @@ int register_settings(struct settings *s, struct settings *parent,
 	}
 	list_add_tail(&s->siblings, &pos->siblings);
 	ref_get(s->refcnt);
+	settings_changed();
 	return 0;
 }
 
@@ -250,6 +264,7 @@ void unregister_settings(struct settings *s)
 		return;
 	list_del(&s->siblings);
 	s->parent = NULL;
+	settings_changed();
 	ref_put(s->refcnt);
 }
 
@@ -424,6 +439,8 @@ int store_setting(struct settings *settings, const struct setting *setting,
 		settings = &root.settings;
 	if (!settings->op || !settings->op->store)
 		return -ENOTSUP;
+	/* Even a failed store may have removed the old value. */
+	settings_changed();
 	return settings->op->store(settings, setting, data, len);
 }
 

@@ -246,6 +246,15 @@ char *format_uri_alloc(const struct uri *uri)
 	return buf;
 }
 
+struct uri *uri_dup(const struct uri *uri)
+{
+	char *text = format_uri_alloc(uri);
+	struct uri *copy = text ? parse_uri(text) : NULL;
+
+	free(text);
+	return copy;
+}
+
 /* §5.2.4, in place: the output never grows past the input read so far. */
 static void remove_dot_segments(char *path)
 {

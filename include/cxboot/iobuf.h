@@ -13,8 +13,15 @@ struct io_buffer {
 	uint8_t *head, *data, *tail, *end;
 };
 
-/* Allocate a buffer with len bytes of room after IOB_HEADROOM reserve. */
-struct io_buffer *alloc_iob(size_t len);
+/* Allocate a buffer with len + extra bytes of room after IOB_HEADROOM
+ * reserve.  Lengths may come from the network: NULL when the sizes
+ * overflow, never a smaller buffer.  extra is the room a layer adds
+ * (headers, padding) to a length it was given. */
+struct io_buffer *alloc_iob_plus(size_t len, size_t extra);
+static inline struct io_buffer *alloc_iob(size_t len)
+{
+	return alloc_iob_plus(len, 0);
+}
 void free_iob(struct io_buffer *iob);
 
 static inline void *iob_reserve(struct io_buffer *iob, size_t len)

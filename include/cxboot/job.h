@@ -8,7 +8,7 @@ struct job {
 	bool done;
 	int rc;
 	/* Progress, if known: bytes so far and expected total (0 unknown) */
-	size_t pos, total;
+	uint64_t pos, total;
 	/* Stop the operation; must make the job done (rc = -ECANCELED). */
 	void (*cancel)(struct job *job);
 	void *priv;     /* for the operation's own use (e.g. by cancel) */

@@ -104,6 +104,14 @@ struct settings *settings_root(void);
 int register_settings(struct settings *s, struct settings *parent,
 		      const char *name);
 void unregister_settings(struct settings *s);
+/* Changes to the tree: every store, registration and removal of a block
+ * counts one (a block whose values change by other means calls
+ * settings_changed()).  Whoever caches values read from settings keeps
+ * the count it read them at, and reads again once settings_changes()
+ * differs. */
+unsigned long settings_changes(void);
+void settings_changed(void);
+
 /* Find by dotted path from the root; NULL if absent. */
 struct settings *find_settings(const char *path);
 /* The full dotted name of a block, e.g. "net0.dhcp" (static buffer). */

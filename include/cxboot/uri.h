@@ -25,6 +25,8 @@ struct uri *parse_uri(const char *text);
 size_t format_uri(const struct uri *uri, char *buf, size_t size);
 /* Allocated string, or NULL. */
 char *format_uri_alloc(const struct uri *uri);
+/* An allocated copy, or NULL. */
+struct uri *uri_dup(const struct uri *uri);
 /* Resolve reference against base (RFC 3986 §5.2); result is freshly
  * allocated. */
 struct uri *resolve_uri(const struct uri *base, const struct uri *ref);

@@ -11,6 +11,7 @@
 #include <cxboot/iobuf.h>
 #include <cxboot/tables.h>
 #include <cxboot/settings.h>
+#include <net/in.h>
 #include <errno.h>
 
 #define MAX_LL_ADDR_LEN 20     /* IPoIB needs 20 */
@@ -91,6 +92,13 @@ struct net_device {
 	 * loss seen). */
 	unsigned int rx_burst;
 	unsigned int burst;
+	/* IPv4's reading of the settings below (net/ipv4.c): current while
+	 * ipv4_changes equals settings_changes(). */
+	struct ipv4_conf {
+		struct in_addr addr, netmask, gateway;
+		bool have;                /* an address is configured */
+	} ipv4;
+	unsigned long ipv4_changes;
 	/* Where the device sits, as data (the PXE API, the iBFT and the
 	 * ROM's own NIC need it); a PCI function may carry several ports. */
 	struct net_device_bus {

@@ -1,6 +1,6 @@
 /* TFTP client (RFC 1350, 2347, 2348, 2349, 7440) behind the tftp://
- * URI opener.  The packet helpers and the timing arithmetic below are
- * pure functions, exposed for unit tests and fuzzing. */
+ * URI opener.  The packet helpers below are pure functions, exposed for
+ * unit tests and fuzzing. */
 #ifndef NET_TFTP_H
 #define NET_TFTP_H
 #include <cxboot/compiler.h>
@@ -67,21 +67,12 @@ static inline uint32_t tftp_unwrap_block(uint32_t last, uint16_t wire)
 	return last + (int16_t)(uint16_t)(wire - (uint16_t)last);
 }
 
-/* Round-trip estimate (RFC 6298), kept in eighths of a millisecond so
- * that sub-millisecond LAN samples still average sensibly. */
-struct tftp_rtt {
-	bool valid;                 /* at least one sample taken */
-	unsigned long srtt;         /* smoothed RTT, ms / 8 */
-	unsigned long rttvar;       /* RTT variation, ms / 8 */
-};
-#define TFTP_RTO_INITIAL 1000UL     /* ms, before any sample */
+/* Retransmission timeout bounds (net/rtt.h): 1 s before any sample as
+ * RFC 6298 has it, then as low as a LAN allows, and never more than a
+ * server would wait for an ACK before resending itself. */
+#define TFTP_RTO_INITIAL 1000UL     /* ms */
 #define TFTP_RTO_MIN 2UL            /* ms */
 #define TFTP_WINDOW_RTO_MIN 25UL    /* ms, once windows were agreed */
 #define TFTP_RTO_MAX 3000UL         /* ms */
-
-/* Feed one round-trip sample of ms milliseconds. */
-void tftp_rtt_sample(struct tftp_rtt *rtt, unsigned long ms);
-/* Retransmission timeout in ms after backoff consecutive timeouts. */
-unsigned long tftp_rto(const struct tftp_rtt *rtt, unsigned int backoff);
 
 #endif

@@ -37,8 +37,8 @@ static struct {
 	bool closed;
 	int rc;
 	bool has_size;
-	size_t size;
-	size_t end;               /* where the next delivery must start */
+	uint64_t size;
+	uint64_t end;               /* where the next delivery must start */
 	uint8_t ctl;              /* of the packet being processed */
 } sink;
 
@@ -51,13 +51,15 @@ static int sink_deliver(struct xfer *x, struct io_buffer *iob,
 	fuzz_assert(!sink.closed);
 	fuzz_assert(meta->has_offset);
 	if (meta->offset != sink.end)
-		fuzz_fail("data at %zu after data up to %zu", meta->offset,
-			  sink.end);
+		fuzz_fail("data at %llu after data up to %llu",
+			  (unsigned long long)meta->offset,
+			  (unsigned long long)sink.end);
 	fuzz_assert(meta->offset + len >= meta->offset);
 	sink.end = meta->offset + len;
 	if (sink.has_size && sink.end > sink.size)
-		fuzz_fail("data up to %zu of a file of %zu", sink.end,
-			  sink.size);
+		fuzz_fail("data up to %llu of a file of %llu",
+			  (unsigned long long)sink.end,
+			  (unsigned long long)sink.size);
 	if (sink.ctl & CTL_REFUSE)
 		return -ENOSPC;
 	if (sink.ctl & CTL_HANG_UP) {
@@ -74,7 +76,7 @@ static void sink_close(struct xfer *x, int rc)
 	sink.rc = rc;
 }
 
-static void sink_size_hint(struct xfer *x, size_t size)
+static void sink_size_hint(struct xfer *x, uint64_t size)
 {
 	fuzz_assert(!sink.closed);
 	sink.has_size = true;
@@ -190,7 +192,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_helpers(data, size);
 
 	memset(&sink, 0, sizeof(sink));
-	xfer_init(&sink.xfer, &sink_ops);
+	xfer_init(&sink.xfer, &sink_ops, NULL);
 	session_port = 0;
 	rc = xfer_open_uri_string(&sink.xfer, "tftp://198.18.0.2/boot.img");
 	if (rc != 0 || !session_port)

@@ -9,6 +9,8 @@
 #include <cxboot/io.h>
 #include <cxboot/iobuf.h>
 #include <cxboot/malloc.h>
+#include <net/netdevice.h>
+#include <net/udp.h>
 #include <sim_pci.h>
 #include "test.h"
 
@@ -49,6 +51,29 @@ UNIT_TEST(dma_too_big)
 	ok(malloc_phys((size_t)-1 - 8, 4096) == NULL);
 	ok(malloc_phys((size_t)-1 / 2, 4096) == NULL);
 	ok(alloc_iob((size_t)-1 - 8) == NULL);
+}
+
+/* Lengths from the network: a length whose sum with the room a layer
+ * adds wraps around gives no buffer, never a small one. */
+UNIT_TEST(iob_size_overflow)
+{
+	struct io_buffer *iob;
+
+	ok(alloc_iob(SIZE_MAX) == NULL);
+	ok(alloc_iob(SIZE_MAX - IOB_HEADROOM) == NULL);
+	ok(alloc_iob_plus(SIZE_MAX - 8, 32) == NULL);
+	ok(alloc_iob_plus(16, SIZE_MAX) == NULL);
+	ok(alloc_iob_plus(SIZE_MAX / 2 + 1, SIZE_MAX / 2 + 1) == NULL);
+	ok(udp_alloc_iob(SIZE_MAX - 8) == NULL);
+	ok(udp_alloc_iob(SIZE_MAX) == NULL);
+
+	iob = alloc_iob_plus(100, 28);
+	ok(iob && iob_tailroom(iob) >= 128 && iob_headroom(iob) ==
+	   IOB_HEADROOM);
+	free_iob(iob);
+	iob = udp_alloc_iob(1000);
+	ok(iob && iob_tailroom(iob) >= 1000 + LL_PAD_ROOM);
+	free_iob(iob);
 }
 
 UNIT_TEST(dma_free_returns_memory)

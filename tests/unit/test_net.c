@@ -770,6 +770,54 @@ static void check_icmp(void)
 	icmp_echo_reply_handler = NULL;
 }
 
+/* A block under the device that holds nothing and counts the lookups
+ * that reach it. */
+static unsigned int probe_fetches;
+
+static int probe_fetch(struct settings *s, struct setting *setting,
+		       void *data, size_t len)
+{
+	probe_fetches++;
+	return -ENOENT;
+}
+
+static const struct settings_ops probe_ops = { .fetch = probe_fetch };
+
+/* IPv4 reads the device's settings again after a change, not for every
+ * packet, and a change takes effect with the next packet. */
+static void check_conf_cache(void)
+{
+	static const uint8_t new_ip[4] = { 198, 18, 0, 11 };
+	uint8_t dgram2[sizeof(dgram)];
+	struct settings probe;
+	unsigned int i, once;
+
+	settings_init(&probe, &probe_ops, NULL, 0);
+	delete_setting(netdev_settings(nd), &gateway_setting);
+	ok(register_settings(&probe, netdev_settings(nd), "probe") == 0);
+	probe_fetches = 0;
+	got.calls = 0;
+	send_ip(100, 0, our_ip, dgram, sizeof(dgram), 0);
+	once = probe_fetches;
+	ok(once > 0);             /* the gateway lookup reached the probe */
+	for (i = 1; i < 10; i++)
+		send_ip(100 + i, 0, our_ip, dgram, sizeof(dgram), 0);
+	ok(got.calls == 10);
+	ok(probe_fetches == once);
+
+	store_ip(&ip_setting, "198.18.0.11");
+	put_udp(dgram2, 4000, 7777, payload, sizeof(payload), peer_ip, new_ip);
+	got.calls = 0;
+	send_ip(200, 0, our_ip, dgram, sizeof(dgram), 0);
+	ok(got.calls == 0);
+	send_ip(201, 0, new_ip, dgram2, sizeof(dgram2), 0);
+	ok(got.calls == 1);
+	ok(probe_fetches > once);
+
+	store_ip(&ip_setting, "198.18.0.10");
+	unregister_settings(&probe);
+}
+
 UNIT_TEST(net_stack)
 {
 	nd = alloc_etherdev(0);
@@ -788,6 +836,7 @@ UNIT_TEST(net_stack)
 	check_arp_udp();
 	check_rx();
 	check_icmp();
+	check_conf_cache();
 
 	udp_close(&c1);
 	udp_close(&c3);
