@@ -1,6 +1,7 @@
 /* Idle waits for the hosted build: sleep in poll() until a packet, a
  * key or a simulated device's descriptor wakes us, or the next timer or
- * device deadline is due.  Simulated devices are polled on every nap. */
+ * device deadline is due.  Simulated devices are polled on every nap,
+ * first: one that did something ends the nap without a sleep. */
 #include <cxboot/process.h>
 #include <net/netdevice.h>
 #include <sim_pci.h>
@@ -28,14 +29,15 @@ void cpu_nap(unsigned long max_ticks)
 	struct net_device *netdev;
 	int n = 0, con;
 
-	/* The models are not polled here: what they would deliver now
-	 * would sit unseen through the sleep.  A device with work due keeps
-	 * its descriptor readable or its deadline near, which ends the
-	 * sleep at once; the poll after it delivers. */
 	for_each_netdev(netdev) {
 		if (!list_empty(&netdev->rx_queue))
 			max_ticks = 0;
 	}
+	/* A device with work due (a frame waiting on its wire) does it now
+	 * and its driver sees the result at once: asking the kernel first
+	 * would cost a system call for every frame. */
+	if (sim_pci_poll_all())
+		return;
 	con = linux_console_fd_ready();
 	if (con >= 0) {
 		fds[n].fd = con;

@@ -251,19 +251,22 @@ uint64_t sim_usecs(void)
 	return (uint64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
 
-void sim_pci_poll_all(void)
+bool sim_pci_poll_all(void)
 {
 	static bool polling;
+	bool busy = false;
 
 	/* A model's poll may itself touch the bus. */
 	if (polling)
-		return;
+		return false;
 	polling = true;
 	for (unsigned int i = 0; i < nfunctions; i++) {
-		if (functions[i]->op->poll)
-			functions[i]->op->poll(functions[i]);
+		if (functions[i]->op->poll &&
+		    functions[i]->op->poll(functions[i]))
+			busy = true;
 	}
 	polling = false;
+	return busy;
 }
 
 int sim_pci_fds(struct linux_pollfd *fds, int max)

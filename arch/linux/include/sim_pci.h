@@ -24,6 +24,7 @@
  * something to do (0: nothing scheduled). */
 #ifndef SIM_PCI_H
 #define SIM_PCI_H
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -44,8 +45,9 @@ struct sim_pci_ops {
 			     uint64_t off, unsigned int size);
 	void (*bar_write)(struct sim_pci *fn, unsigned int bar, uint64_t off,
 			  unsigned int size, uint32_t v);
-	/* Advance the device to the present. */
-	void (*poll)(struct sim_pci *fn);
+	/* Advance the device to the present; whether it did anything
+	 * (ran a command, took a frame off the wire, ...). */
+	bool (*poll)(struct sim_pci *fn);
 	/* Host descriptors to wait on (POLLIN); returns how many filled. */
 	int (*fds)(struct sim_pci *fn, struct linux_pollfd *fds, int max);
 	/* sim_usecs() at which poll() next has work, or 0 for none. */
@@ -77,9 +79,9 @@ void *sim_dma(uint64_t bus, size_t len);
 /* Monotonic microseconds, the models' clock. */
 uint64_t sim_usecs(void);
 
-/* Poll every registered function, and gather their descriptors and next
- * deadlines (for the idle wait). */
-void sim_pci_poll_all(void);
+/* Poll every registered function (whether any did something), and
+ * gather their descriptors and next deadlines (for the idle wait). */
+bool sim_pci_poll_all(void);
 int sim_pci_fds(struct linux_pollfd *fds, int max);
 uint64_t sim_pci_next_usecs(void);
 

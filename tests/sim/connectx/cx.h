@@ -335,7 +335,8 @@ struct cx_mpt *cx_mpt_find(struct cx_dev *cx, uint32_t idx);
 
 /* port.c */
 int cx_cmd_port(struct cx_cmd *c);
-void cx_port_poll(struct cx_dev *cx);
+/* Take the frames due by now off the ports' wires; whether any came. */
+bool cx_port_poll(struct cx_dev *cx, uint64_t now);
 void cx_port_transmit(struct cx_dev *cx, unsigned int port,
 		      const uint8_t *frame, size_t len);
 void cx_port_link_event(struct cx_dev *cx, unsigned int port);

@@ -234,10 +234,11 @@ static void run_event(struct cx_dev *cx, struct cx_event e)
 	}
 }
 
-static void cx_poll(struct sim_pci *fn)
+static bool cx_poll(struct sim_pci *fn)
 {
 	struct cx_dev *cx = fn->priv;
 	uint64_t now = sim_usecs();
+	bool busy = false;
 
 	for (;;) {
 		struct cx_event *first = NULL, e;
@@ -254,8 +255,9 @@ static void cx_poll(struct sim_pci *fn)
 		e = *first;
 		first->kind = EV_NONE;
 		run_event(cx, e);
+		busy = true;
 	}
-	cx_port_poll(cx);
+	return cx_port_poll(cx, now) || busy;
 }
 
 static int cx_fds(struct sim_pci *fn, struct linux_pollfd *fds, int max)

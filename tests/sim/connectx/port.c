@@ -197,10 +197,10 @@ static void steer(struct cx_dev *cx, unsigned int n, const uint8_t *frame,
 	p->rx_filtered++;
 }
 
-void cx_port_poll(struct cx_dev *cx)
+bool cx_port_poll(struct cx_dev *cx, uint64_t now)
 {
 	static uint8_t frame[MAX_RX];
-	uint64_t now = sim_usecs();
+	bool busy = false;
 
 	for (int n = 1; n <= 2; n++) {
 		struct cx_port *p = &cx->port[n];
@@ -218,12 +218,14 @@ void cx_port_poll(struct cx_dev *cx)
 
 			if (len <= 0)
 				break;
+			busy = true;
 			p->next_rx += ((uint64_t)len + 20) * 8 * 1000 /
 				      p->rate_mbps;
 			if (p->link && len >= 14)
 				steer(cx, n, frame, len);
 		}
 	}
+	return busy;
 }
 
 /* Commands */
