@@ -20,9 +20,13 @@
 #define EV_CQ_ERROR 0x04
 #define MAX_FRAME 10240
 
+/* The send queue is walked a varying few microseconds after its
+ * doorbell (the hardware takes about one): soon enough to keep the
+ * model's round trip near the device's, late enough that a driver
+ * which rings before its WQE is complete is caught. */
 void cx_send_doorbell(struct cx_dev *cx, uint32_t qpn)
 {
-	cx_schedule(cx, EV_SEND, 1 + cx_random(cx, 50), qpn);
+	cx_schedule(cx, EV_SEND, 1 + cx_random(cx, 8), qpn);
 }
 
 void cx_eq_doorbell(struct cx_dev *cx, uint32_t eqn, uint32_t v)
