@@ -247,6 +247,7 @@ struct cx_dev {
 	struct cx_port port[3];		/* [1], [2] */
 
 	struct cx_event ev[CX_MAX_EVENTS];
+	uint64_t ev_next;		/* earliest pending event, 0: none */
 
 	/* Counters a test can read */
 	struct {

@@ -35,6 +35,8 @@ void cx_schedule(struct cx_dev *cx, enum cx_ev_kind kind, uint64_t delay,
 			e->kind = kind;
 			e->at = sim_usecs() + delay;
 			e->arg = arg;
+			if (!cx->ev_next || e->at < cx->ev_next)
+				cx->ev_next = e->at;
 			return;
 		}
 	}
@@ -82,6 +84,7 @@ void cx_reset(struct cx_dev *cx)
 	memset(cx->mpt, 0, sizeof(cx->mpt));
 	memset(cx->eq_mask, 0, sizeof(cx->eq_mask));
 	memset(cx->ev, 0, sizeof(cx->ev));
+	cx->ev_next = 0;
 	cfg_init(cx);
 }
 
@@ -234,13 +237,27 @@ static void run_event(struct cx_dev *cx, struct cx_event e)
 	}
 }
 
+/* The earliest pending event's time (0: none), found again after the
+ * due ones ran: polls come far more often than events. */
+static uint64_t events_next(struct cx_dev *cx)
+{
+	uint64_t next = 0;
+
+	for (int i = 0; i < CX_MAX_EVENTS; i++) {
+		if (cx->ev[i].kind != EV_NONE &&
+		    (!next || cx->ev[i].at < next))
+			next = cx->ev[i].at;
+	}
+	return next;
+}
+
 static bool cx_poll(struct sim_pci *fn)
 {
 	struct cx_dev *cx = fn->priv;
 	uint64_t now = sim_usecs();
 	bool busy = false;
 
-	for (;;) {
+	while (cx->ev_next && cx->ev_next <= now) {
 		struct cx_event *first = NULL, e;
 
 		for (int i = 0; i < CX_MAX_EVENTS; i++) {
@@ -254,6 +271,7 @@ static bool cx_poll(struct sim_pci *fn)
 			break;
 		e = *first;
 		first->kind = EV_NONE;
+		cx->ev_next = events_next(cx);
 		run_event(cx, e);
 		busy = true;
 	}
@@ -279,13 +297,8 @@ static int cx_fds(struct sim_pci *fn, struct linux_pollfd *fds, int max)
 static uint64_t cx_next_usecs(struct sim_pci *fn)
 {
 	struct cx_dev *cx = fn->priv;
-	uint64_t next = 0;
+	uint64_t next = cx->ev_next;
 
-	for (int i = 0; i < CX_MAX_EVENTS; i++) {
-		if (cx->ev[i].kind != EV_NONE &&
-		    (!next || cx->ev[i].at < next))
-			next = cx->ev[i].at;
-	}
 	for (int p = 1; p <= 2; p++) {
 		uint64_t t = cx->port[p].link_at;
 
