@@ -10,6 +10,7 @@
 
 #define MAX_HOST_NETS 8
 #define RX_BURST 64
+#define RX_BATCH 16		/* frames taken per system call */
 #define LINK_DOWN_RECHECK_MS 10
 
 struct host_net {
@@ -17,6 +18,9 @@ struct host_net {
 	int ifindex;
 	char ifname[16];
 	unsigned long link_checked;
+	/* Buffers waiting for the next frames; owned here until a frame
+	 * lands in one and it goes up the stack. */
+	struct io_buffer *spare[RX_BATCH];
 };
 
 static struct net_device *host_netdevs[MAX_HOST_NETS];
@@ -69,6 +73,12 @@ static int host_open(struct net_device *netdev)
 
 static void host_close(struct net_device *netdev)
 {
+	struct host_net *h = netdev->priv;
+
+	for (int i = 0; i < RX_BATCH; i++) {
+		free_iob(h->spare[i]);
+		h->spare[i] = NULL;
+	}
 }
 
 static int host_transmit(struct net_device *netdev, struct io_buffer *iob)
@@ -80,6 +90,37 @@ static int host_transmit(struct net_device *netdev, struct io_buffer *iob)
 	return 0;
 }
 
+/* Take up to RX_BATCH frames in one system call (a burst queued while
+ * we were busy or descheduled would cost one call per frame); returns
+ * how many came. */
+static int host_receive(struct net_device *netdev)
+{
+	struct host_net *h = netdev->priv;
+	struct linux_mmsghdr msg[RX_BATCH];
+	struct linux_iovec iov[RX_BATCH];
+	size_t room = netdev->mtu + MAX_LL_HEADER_LEN;
+	int i, n;
+
+	for (i = 0; i < RX_BATCH; i++) {
+		if (!h->spare[i] && !(h->spare[i] = alloc_iob(room)))
+			break;
+		iov[i] = (struct linux_iovec){ h->spare[i]->data, room };
+		msg[i] = (struct linux_mmsghdr){ .hdr = { .iov = &iov[i],
+							  .iovlen = 1 } };
+	}
+	n = i ? linux_recvmmsg(h->fd, msg, i, MSG_DONTWAIT) : 0;
+	if (n <= 0)
+		return 0;
+	for (i = 0; i < n; i++) {
+		struct io_buffer *iob = h->spare[i];
+
+		h->spare[i] = NULL;
+		iob_put(iob, msg[i].len);
+		netdev_rx(netdev, iob);
+	}
+	return n;
+}
+
 static void host_poll(struct net_device *netdev)
 {
 	struct host_net *h = netdev->priv;
@@ -89,20 +130,12 @@ static void host_poll(struct net_device *netdev)
 	if (currticks() - h->link_checked >=
 	    (netdev_link_ok(netdev) ? TICKS_PER_SEC : LINK_DOWN_RECHECK_MS))
 		host_check_link(netdev);
-	for (int i = 0; i < RX_BURST; i++) {
-		size_t room = netdev->mtu + MAX_LL_HEADER_LEN;
-		struct io_buffer *iob = alloc_iob(room);
-		long n;
+	for (int taken = 0; taken < RX_BURST; ) {
+		int n = host_receive(netdev);
 
-		if (!iob)
+		if (n < RX_BATCH)
 			return;
-		n = linux_recvfrom(h->fd, iob->data, room, MSG_DONTWAIT, 0, 0);
-		if (n <= 0) {
-			free_iob(iob);
-			return;
-		}
-		iob_put(iob, n);
-		netdev_rx(netdev, iob);
+		taken += n;
 	}
 }
 

@@ -18,6 +18,7 @@ long linux_syscall(long nr, long a, long b, long c, long d, long e, long f);
 #define SYS_socket 41
 #define SYS_sendto 44
 #define SYS_recvfrom 45
+#define SYS_recvmmsg 299
 #define SYS_bind 49
 #define SYS_setsockopt 54
 #define SYS_exit_group 231
@@ -47,6 +48,20 @@ static inline long linux_recvfrom(int fd, void *buf, size_t len, int flags,
 				  void *addr, int *alen)
 { return linux_syscall(SYS_recvfrom, fd, (long)buf, len, flags,
 		       (long)addr, (long)alen); }
+struct linux_iovec { void *base; size_t len; };
+struct linux_msghdr {
+	void *name;
+	int namelen;
+	struct linux_iovec *iov;
+	size_t iovlen;
+	void *control;
+	size_t controllen;
+	int flags;
+};
+struct linux_mmsghdr { struct linux_msghdr hdr; unsigned int len; };
+static inline int linux_recvmmsg(int fd, struct linux_mmsghdr *msgs,
+				 unsigned int n, int flags)
+{ return linux_syscall(SYS_recvmmsg, fd, (long)msgs, n, flags, 0, 0); }
 static inline void *linux_mmap(void *addr, size_t len, int prot, int flags,
 			       int fd, long off)
 { return (void *)linux_syscall(SYS_mmap, (long)addr, len, prot, flags, fd,
