@@ -1,0 +1,80 @@
+#!/bin/bash
+# DNS from dnsmasq, its servers, domain and search list given by DHCP:
+# nslookup of a full name, of short names through the domain (option 15)
+# and through the search list (option 119), along a CNAME chain; a TFTP
+# fetch by host name hashes right; an unknown name fails; a second server
+# answers when the first (a dead address on the link) does not.  dnsmasq
+# has no upstream: every name it does not hold is unknown.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+cxt_init dns 25 "$@"
+cxt_link
+cxt_mkfile file $((100 * 1024))
+DEAD=$SUBNET.99
+DNS_ARGS=(--port=53 --no-resolv --no-hosts --domain-needed
+	--local=/example.test/ --local=/a.test/ --local=/b.test/
+	--host-record=bootsrv.example.test,"$SRV_IP"
+	--host-record=deep.b.test,"$SUBNET.77"
+	--host-record=deep.example.test,"$SUBNET.78"
+	--cname=alias.example.test,mid.example.test
+	--cname=mid.example.test,bootsrv.example.test
+	--dhcp-range="$SUBNET.10,$SUBNET.10,255.255.255.0,1h"
+	--dhcp-option=option:domain-name,example.test
+	--dhcp-option=119,a.test,b.test)
+
+cxt_dnsmasq dnsmasq "${DNS_ARGS[@]}" "${DNSMASQ_TFTP[@]}"
+DNSMASQ=$LAST_PID
+cxt_run 60 <<EOF
+dhcp net0
+nslookup full bootsrv.example.test
+echo full \${full}
+nslookup viadomain bootsrv
+echo viadomain \${viadomain}
+nslookup viasearch deep
+echo viasearch \${viasearch}
+nslookup chain alias.example.test
+echo chain \${chain}
+nslookup net0/next-server BOOTSRV.Example.Test.
+echo next-server \${net0/next-server}
+nslookup numeric 198.18.200.1
+echo numeric \${numeric}
+imgfetch tftp://bootsrv.example.test/file
+sha256sum file
+nslookup nosuch nosuch.example.test || echo unknown failed
+echo nosuch [\${nosuch}]
+nslookup nosuch nosuch
+EOF
+expect_fail
+expect_line "full $SRV_IP"
+expect_line "viadomain $SRV_IP"
+# b.test comes before the domain, a.test does not hold it.
+expect_line "viasearch $SUBNET.77"
+expect_line "chain $SRV_IP"
+expect_line "next-server $SRV_IP"
+expect_line "numeric 198.18.200.1"
+expect_hash file
+expect_line "unknown failed"
+expect_line "nosuch []"
+expect_contains "No such host"
+
+# The first server is an address nobody holds: the query to it never
+# leaves (nobody answers ARP for it), the second server's is answered.
+cxt_stop "$DNSMASQ"
+cxt_dnsmasq dnsmasq2 "${DNS_ARGS[@]}" "${DNSMASQ_TFTP[@]}" \
+	--dhcp-option=option:dns-server,"$DEAD,$SRV_IP"
+cxt_capture second arp or udp port 53
+cxt_run 60 <<EOF
+dhcp net0
+nslookup addr bootsrv.example.test
+echo addr \${addr}
+EOF
+cxt_capture_stop "$WORK/second.pcap"
+expect_rc 0
+expect_line "addr $SRV_IP"
+# In that order: the dead server is asked first.
+tcpdump -nr "$WORK/second.pcap" 2>/dev/null |
+	grep -E "who-has $DEAD |> $SRV_IP\.53: .* A\? bootsrv\.example\.test\." |
+	sed -E 's/.*(who-has|A\?).*/\1/' | uniq >"$WORK/out"
+expect_eq "first the dead server, then the live one" "$(head -n 2 "$WORK/out" | tr '\n' ' ')" "who-has A? "
+cxt_finish
