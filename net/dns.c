@@ -14,6 +14,7 @@
 #include <ctype.h>
 #include <cxboot/settings.h>
 #include <cxboot/iobuf.h>
+#include <net/dhcp.h>
 #include <net/dns.h>
 
 #define DNS_HEADER_LEN 12
@@ -39,7 +40,8 @@
 
 /* The search list, named as iPXE names it. */
 NAMED_SETTING(dnssl_entry) = {
-	"dnssl", "DNS search list", &setting_type_hex, 119 };
+	"dnssl", "DNS search list", &setting_type_hex,
+	DHCP_OPT_DOMAIN_SEARCH };
 
 /* ---- Messages ----------------------------------------------------- */
 

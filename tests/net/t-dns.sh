@@ -3,7 +3,8 @@
 # nslookup of a full name, of short names through the domain (option 15)
 # and through the search list (option 119), along a CNAME chain; a TFTP
 # fetch by host name hashes right; an unknown name fails; a second server
-# answers when the first (a dead address on the link) does not.  dnsmasq
+# answers when the first (a dead address on the link) does not; answers
+# are cached for their TTL and no longer.  dnsmasq
 # has no upstream: every name it does not hold is unknown.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -60,21 +61,32 @@ expect_contains "No such host"
 
 # The first server is an address nobody holds: the query to it never
 # leaves (nobody answers ARP for it), the second server's is answered.
+# Answers now live 2 s: the second lookup comes from the cache, the
+# third, after they expired, asks again.
 cxt_stop "$DNSMASQ"
-cxt_dnsmasq dnsmasq2 "${DNS_ARGS[@]}" "${DNSMASQ_TFTP[@]}" \
+cxt_dnsmasq dnsmasq2 "${DNS_ARGS[@]}" "${DNSMASQ_TFTP[@]}" --local-ttl=2 \
 	--dhcp-option=option:dns-server,"$DEAD,$SRV_IP"
 cxt_capture second arp or udp port 53
 cxt_run 60 <<EOF
 dhcp net0
 nslookup addr bootsrv.example.test
 echo addr \${addr}
+nslookup cached bootsrv.example.test
+echo cached \${cached}
+sleep 3
+nslookup again bootsrv.example.test
+echo again \${again}
 EOF
 cxt_capture_stop "$WORK/second.pcap"
 expect_rc 0
 expect_line "addr $SRV_IP"
-# In that order: the dead server is asked first.
+expect_line "cached $SRV_IP"
+expect_line "again $SRV_IP"
 tcpdump -nr "$WORK/second.pcap" 2>/dev/null |
 	grep -E "who-has $DEAD |> $SRV_IP\.53: .* A\? bootsrv\.example\.test\." |
-	sed -E 's/.*(who-has|A\?).*/\1/' | uniq >"$WORK/out"
-expect_eq "first the dead server, then the live one" "$(head -n 2 "$WORK/out" | tr '\n' ' ')" "who-has A? "
+	sed -E 's/.*(who-has|A\?).*/\1/' >"$WORK/out"
+# The dead server is asked first.
+expect_eq "first the dead server, then the live one" \
+	"$(uniq "$WORK/out" | head -n 2 | tr '\n' ' ')" "who-has A? "
+expect_eq "queries to the live server" "$(grep -c 'A?' "$WORK/out")" 2
 cxt_finish
