@@ -4,7 +4,8 @@
 # and through the search list (option 119), along a CNAME chain; a TFTP
 # fetch by host name hashes right; an unknown name fails; a second server
 # answers when the first (a dead address on the link) does not; answers
-# are cached for their TTL and no longer.  dnsmasq
+# are cached for their TTL and no longer; Ctrl-C ends a lookup that gets
+# no answer, in nslookup and in a fetch.  dnsmasq
 # has no upstream: every name it does not hold is unknown.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -43,6 +44,7 @@ echo numeric \${numeric}
 imgfetch tftp://bootsrv.example.test/file
 sha256sum file
 nslookup nosuch nosuch.example.test || echo unknown failed
+imgfetch tftp://nosuch.example.test/file || echo fetch failed
 echo nosuch [\${nosuch}]
 nslookup nosuch nosuch
 EOF
@@ -56,6 +58,7 @@ expect_line "next-server $SRV_IP"
 expect_line "numeric 198.18.200.1"
 expect_hash file
 expect_line "unknown failed"
+expect_line "fetch failed"
 expect_line "nosuch []"
 expect_contains "No such host"
 
@@ -66,6 +69,7 @@ expect_contains "No such host"
 cxt_stop "$DNSMASQ"
 cxt_dnsmasq dnsmasq2 "${DNS_ARGS[@]}" "${DNSMASQ_TFTP[@]}" --local-ttl=2 \
 	--dhcp-option=option:dns-server,"$DEAD,$SRV_IP"
+DNSMASQ=$LAST_PID
 cxt_capture second arp or udp port 53
 cxt_run 60 <<EOF
 dhcp net0
@@ -89,4 +93,34 @@ tcpdump -nr "$WORK/second.pcap" 2>/dev/null |
 expect_eq "first the dead server, then the live one" \
 	"$(uniq "$WORK/out" | head -n 2 | tr '\n' ' ')" "who-has A? "
 expect_eq "queries to the live server" "$(grep -c 'A?' "$WORK/out")" 2
+
+# Nobody answers DNS (the server drops it): Ctrl-C, once the query is on
+# the wire, ends the lookup long before it would give up (7.5 s).
+cxt_stop "$DNSMASQ"
+in_srv nft -f - <<EOF
+table inet cxt_dns {
+	chain input {
+		type filter hook input priority 0
+		udp dport 53 drop
+	}
+}
+EOF
+cxt_watch watch udp port 53
+feed() {
+	printf '%s\n' "$(cxt_static)" "set dns $SRV_IP" "$1"
+	cxt_wait_grep "$WORK/watch.log" "> $SRV_IP\.53: .* A\? $2"
+	printf '\003'
+	printf 'echo after\n'
+}
+for cmd in "nslookup x stuck.example.test" \
+	"imgfetch tftp://stuck2.example.test/file"; do
+	name=${cmd##* }
+	name=${name#tftp://}
+	name=${name%%/*}
+	cxt_run 30 < <(feed "$cmd || echo FAILED" "${name//./\\.}")
+	expect_line "FAILED"
+	expect_icontains "canceled"
+	expect_line "after"
+	expect_cmp "ms until a canceled lookup ended" "$ELAPSED_MS" -lt 5000
+done
 cxt_finish
