@@ -362,30 +362,39 @@ static bool dns_cache_find(const uint8_t *name, struct in_addr *addr)
 	return false;
 }
 
-/* Replace the entry of the same name, a dead one, or the one that
- * would expire first. */
-static void dns_cache_add(const uint8_t *name, struct in_addr addr,
-			  uint32_t ttl)
+/* Where an answer for name goes: its own entry, a dead one, or the one
+ * that would expire first. */
+static struct dns_cache_entry *dns_cache_slot(const uint8_t *name)
 {
 	struct dns_cache_entry *victim = &dns_cache[0];
 
-	if (ttl == 0)
-		return;
+	for (unsigned int i = 0; i < DNS_CACHE_SIZE; i++)
+		if (dns_cache_live(&dns_cache[i]) &&
+		    dns_name_eq(dns_cache[i].name, name))
+			return &dns_cache[i];
 	for (unsigned int i = 0; i < DNS_CACHE_SIZE; i++) {
 		struct dns_cache_entry *e = &dns_cache[i];
 
-		if (!dns_cache_live(e) || dns_name_eq(e->name, name)) {
-			victim = e;
-			break;
-		}
+		if (!dns_cache_live(e))
+			return e;
 		if ((long)(e->expires - victim->expires) < 0)
 			victim = e;
 	}
-	memcpy(victim->name, name, dns_name_len(name));
-	victim->addr = addr;
-	victim->expires = currticks() + MIN(ttl, (uint32_t)DNS_TTL_MAX) *
+	return victim;
+}
+
+static void dns_cache_add(const uint8_t *name, struct in_addr addr,
+			  uint32_t ttl)
+{
+	struct dns_cache_entry *e = dns_cache_slot(name);
+
+	if (ttl == 0)
+		return;
+	memcpy(e->name, name, dns_name_len(name));
+	e->addr = addr;
+	e->expires = currticks() + MIN(ttl, (uint32_t)DNS_TTL_MAX) *
 		TICKS_PER_SEC;
-	victim->used = true;
+	e->used = true;
 }
 
 void dns_cache_flush(void)

@@ -7,17 +7,27 @@
  * (option 15, `domain`), then as it stands.  Answers are cached for
  * their TTL.  A numeric address resolves to itself without DNS.
  *
- * How a protocol resolves its host (every URI opener does it this way):
- * embed a struct resolv in the object that owns the transfer and call
+ * How a protocol resolves its host (net/tftp.c does it this way; so
+ * does every URI opener that takes a server from the URI): embed a
+ * struct resolv in the object that owns the transfer and, in the
+ * opener, call
  *
- *	resolv_start(&obj->resolv, uri->host, obj_resolved, &obj->refcnt);
+ *	rc = resolv_start(&obj->resolv, uri->host, obj_resolved,
+ *			  &obj->refcnt);
  *
- * obj_resolved(resolv, rc, addr) runs later from the main loop, never
- * inside resolv_start(), with rc 0 and the address, or a negative error
- * (-ENOHOST: the name does not exist; -ETIMEDOUT: no server answered).
- * While the lookup runs it holds a reference to the owner.  To give up
- * (the consumer closed, Ctrl-C), call resolv_cancel(): the callback is
- * then never called.  Cancelling an idle or finished resolv is harmless.
+ * A non-zero rc (-EINVAL: not a host name) means nothing started.
+ * Otherwise obj_resolved(resolv, rc, addr) runs later from the main
+ * loop, never inside resolv_start(), with rc 0 and the address (numeric
+ * names too, so there is one path), or a negative error: -ENOHOST (DNS
+ * says the name does not exist), -ETIMEDOUT (no server answered),
+ * -EADDRNOTAVAIL (no DNS server set), -EMSGSIZE (answer truncated),
+ * -EPROTO (servers failed).  Get the object back with container_of().
+ * While the lookup runs its timer holds a reference to the owner, so
+ * the owner lives until the callback has returned.  To give up (the
+ * consumer closed, Ctrl-C) call resolv_cancel(): the callback is then
+ * never called.  Cancelling a resolv that is zeroed (never started),
+ * finished or already cancelled is harmless; do not start one that is
+ * still running.
  */
 #ifndef NET_DNS_H
 #define NET_DNS_H
