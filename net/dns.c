@@ -589,7 +589,9 @@ static void resolv_answer(struct resolv *r, int rc,
 			resolv_next(r);
 		}
 		break;
-	default:
+	case -EMSGSIZE:
+		printf("DNS: the answer for %s does not fit a datagram (no "
+		       "DNS over TCP here)\n", r->name);
 		resolv_fail(r, rc);
 		break;
 	}

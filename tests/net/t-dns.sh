@@ -4,7 +4,8 @@
 # and through the search list (option 119), along a CNAME chain; a TFTP
 # fetch by host name hashes right; an unknown name fails; a second server
 # answers when the first (a dead address on the link) does not; answers
-# are cached for their TTL and no longer; Ctrl-C ends a lookup that gets
+# are cached for their TTL and no longer; a truncated answer is an error
+# at once; Ctrl-C ends a lookup that gets
 # no answer, in nslookup and in a fetch.  dnsmasq
 # has no upstream: every name it does not hold is unknown.
 set -euo pipefail
@@ -24,9 +25,14 @@ DNS_ARGS=(--port=53 --no-resolv --no-hosts --domain-needed
 	--dhcp-range="$SUBNET.10,$SUBNET.10,255.255.255.0,1h"
 	--dhcp-option=option:domain-name,example.test
 	--dhcp-option=119,a.test,b.test)
+# More addresses than fit a 512-byte answer: dnsmasq truncates it.
+for i in $(seq 100 139); do
+	DNS_ARGS+=(--host-record=big.example.test,"$SUBNET.$i")
+done
 
 cxt_dnsmasq dnsmasq "${DNS_ARGS[@]}" "${DNSMASQ_TFTP[@]}"
 DNSMASQ=$LAST_PID
+cxt_capture first udp port 53
 cxt_run 60 <<EOF
 dhcp net0
 nslookup full bootsrv.example.test
@@ -45,6 +51,7 @@ imgfetch tftp://bootsrv.example.test/file
 sha256sum file
 nslookup nosuch nosuch.example.test || echo unknown failed
 imgfetch tftp://nosuch.example.test/file || echo fetch failed
+nslookup big big.example.test || echo big failed
 echo nosuch [\${nosuch}]
 nslookup nosuch nosuch
 EOF
@@ -59,8 +66,16 @@ expect_line "numeric 198.18.200.1"
 expect_hash file
 expect_line "unknown failed"
 expect_line "fetch failed"
+expect_line "big failed"
 expect_line "nosuch []"
 expect_contains "No such host"
+cxt_capture_stop "$WORK/first.pcap"
+# The answer for big was truncated (tcpdump shows "|"), and that is an
+# error at once: the name is asked once, not again and again.
+tcpdump -nr "$WORK/first.pcap" 2>/dev/null >"$WORK/out"
+expect_match "^.* $SRV_IP\.53 > .*: [0-9]+\*?\| [0-9]+/0/0 A "
+expect_eq "queries for the truncated name" \
+	"$(grep -c 'A? big\.example\.test\.' "$WORK/out")" 1
 
 # The first server is an address nobody holds: the query to it never
 # leaves (nobody answers ARP for it), the second server's is answered.
