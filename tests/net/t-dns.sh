@@ -5,9 +5,9 @@
 # fetch by host name hashes right; an unknown name fails; a second server
 # answers when the first (a dead address on the link) does not; answers
 # are cached for their TTL and no longer; a truncated answer is an error
-# at once; Ctrl-C ends a lookup that gets
-# no answer, in nslookup and in a fetch.  dnsmasq
-# has no upstream: every name it does not hold is unknown.
+# at once; Ctrl-C ends a lookup that gets no answer, in nslookup and in
+# a fetch.  dnsmasq has no upstream: every name it does not hold is
+# unknown.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
