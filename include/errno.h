@@ -51,5 +51,7 @@
 #define EALREADY 114
 #define EINPROGRESS 115
 #define ECANCELED 125
+/* Not in Linux: a host name that DNS says does not exist. */
+#define ENOHOST 140
 
 #endif

@@ -6,7 +6,8 @@
  * of blocks per ACK (RFC 7440), and adopts whatever the OACK grants.
  * Retransmission follows the measured round-trip time (RFC 6298 with
  * Karn's rule): on a quiet link the ACK is resent after a few
- * milliseconds rather than after the server's own timeout. */
+ * milliseconds rather than after the server's own timeout.  The server
+ * may be named by a host name, which DNS resolves first. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@
 #include <cxboot/timer.h>
 #include <cxboot/refcnt.h>
 #include <cxboot/xfer.h>
+#include <net/dns.h>
 #include <net/ip.h>
 #include <net/rtt.h>
 #include <net/udp.h>
@@ -150,6 +152,7 @@ int tftp_check_oack(const struct tftp_options *got,
 /* ---- The session -------------------------------------------------- */
 
 enum tftp_state {
+	TFTP_RESOLVING,    /* looking the server's name up */
 	TFTP_IDLE,         /* waiting for the consumer's window to open */
 	TFTP_REQUESTING,   /* RRQ sent, no reply yet: server TID unknown */
 	TFTP_RECEIVING,    /* the server answered: its TID is known */
@@ -161,6 +164,7 @@ struct tftp_session {
 	struct xfer xfer;             /* to the consumer */
 	struct udp_conn udp;
 	struct retry_timer timer;
+	struct resolv resolv;         /* the server's name */
 	enum tftp_state state;
 
 	struct net_device *netdev;    /* held: where the blocks arrive */
@@ -196,7 +200,8 @@ static void tftp_free(struct refcnt *ref)
 	struct tftp_session *s = container_of(ref, struct tftp_session,
 					      refcnt);
 
-	netdev_put(s->netdev);
+	if (s->netdev)
+		netdev_put(s->netdev);
 	free(s);
 }
 
@@ -266,6 +271,7 @@ static void tftp_finish(struct tftp_session *s, int rc)
 		return;
 	s->state = TFTP_CLOSED;
 	stop_timer(&s->timer);
+	resolv_cancel(&s->resolv);
 	udp_close(&s->udp);
 	xfer_close(&s->xfer, rc);
 	ref_put(&s->refcnt);
@@ -473,7 +479,8 @@ static void tftp_rx(struct udp_conn *conn, struct io_buffer *iob,
 	tftp_stats.rx++;
 	ref_get(&s->refcnt);
 	/* Nothing is expected before the request or after the end. */
-	if (s->state == TFTP_IDLE || s->state == TFTP_CLOSED)
+	if (s->state == TFTP_RESOLVING || s->state == TFTP_IDLE ||
+	    s->state == TFTP_CLOSED)
 		goto out;
 	if (len < 2) {
 		tftp_stats.drop++;
@@ -579,11 +586,39 @@ static unsigned int tftp_best_blksize(const struct ipv4_route *route)
 	return MIN(mtu - headers, (size_t)TFTP_MAX_BLKSIZE);
 }
 
+/* The server's address is known: size the request for its route and
+ * send it once the consumer can take data. */
+static void tftp_resolved(struct resolv *r, int rc, struct in_addr server)
+{
+	struct tftp_session *s = container_of(r, struct tftp_session,
+					      resolv);
+	struct ipv4_route route;
+
+	if (rc == 0)
+		rc = ipv4_route(server, NULL, &route);
+	if (rc) {
+		tftp_finish(s, rc);
+		return;
+	}
+	s->server = server;
+	s->want.blksize = tftp_best_blksize(&route);
+	/* No larger a window than the device can take in one burst. */
+	s->want.windowsize = netdev_burst(route.netdev, TFTP_WINDOW);
+	if (s->want.windowsize < 2)
+		s->want.windowsize = 0;
+	s->netdev = route.netdev;
+	ref_get(&s->netdev->refcnt);
+	s->state = TFTP_IDLE;
+	tftp_xfer_window_changed(&s->xfer);
+}
+
 static int tftp_open(struct xfer *xfer, const struct uri *uri)
 {
+	/* The longest request this session might send. */
+	static const struct tftp_options most = {
+		.blksize = TFTP_MAX_BLKSIZE, .has_tsize = true,
+		.windowsize = TFTP_WINDOW };
 	struct tftp_session *s;
-	struct ipv4_route route;
-	struct in_addr server;
 	unsigned int port;
 	const char *path;
 	size_t len;
@@ -591,10 +626,6 @@ static int tftp_open(struct xfer *xfer, const struct uri *uri)
 
 	if (!uri->host || !*uri->host || !uri->path) {
 		printf("TFTP: need tftp://server/file\n");
-		return -EINVAL;
-	}
-	if (!inet_aton(uri->host, &server)) {
-		printf("TFTP: %s is not an IPv4 address\n", uri->host);
 		return -EINVAL;
 	}
 	port = uri_port(uri, TFTP_PORT);
@@ -609,9 +640,6 @@ static int tftp_open(struct xfer *xfer, const struct uri *uri)
 		printf("TFTP: bad file name\n");
 		return -EINVAL;
 	}
-	rc = ipv4_route(server, NULL, &route);
-	if (rc)
-		return rc;
 
 	len = strlen(path);
 	s = zalloc(sizeof(*s) + len + 1);
@@ -619,34 +647,32 @@ static int tftp_open(struct xfer *xfer, const struct uri *uri)
 		return -ENOMEM;
 	memcpy(s->path, path, len + 1);
 	uri_decode(s->path);
+	if (tftp_build_rrq(NULL, 0, s->path, &most) > TFTP_MAX_REQUEST) {
+		free(s);
+		return -ENAMETOOLONG;
+	}
 
 	ref_init(&s->refcnt, tftp_free);
 	xfer_init(&s->xfer, &tftp_xfer_ops, &s->refcnt);
 	timer_init(&s->timer, tftp_expired, &s->refcnt);
 	rtt_init(&s->rtt, TFTP_RTO_INITIAL, TFTP_RTO_MIN, TFTP_RTO_MAX);
-	s->state = TFTP_IDLE;
-	s->server = server;
+	s->state = TFTP_RESOLVING;
 	s->port = port;
-	s->want.blksize = tftp_best_blksize(&route);
 	s->want.has_tsize = true;
-	/* No larger a window than the device can take in one burst. */
-	s->want.windowsize = netdev_burst(route.netdev, TFTP_WINDOW);
-	if (s->want.windowsize < 2)
-		s->want.windowsize = 0;
 
-	if (tftp_build_rrq(NULL, 0, s->path, &s->want) > TFTP_MAX_REQUEST) {
-		free(s);
-		return -ENAMETOOLONG;
-	}
 	rc = udp_open(&s->udp, 0, tftp_rx);
 	if (rc) {
 		free(s);
 		return rc;
 	}
-	s->netdev = route.netdev;
-	ref_get(&s->netdev->refcnt);
+	rc = resolv_start(&s->resolv, uri->host, tftp_resolved, &s->refcnt);
+	if (rc) {
+		printf("TFTP: %s is not a host name\n", uri->host);
+		udp_close(&s->udp);
+		free(s);
+		return rc;
+	}
 	xfer_plug(&s->xfer, xfer);
-	tftp_xfer_window_changed(&s->xfer);
 	return 0;
 }
 

@@ -54,6 +54,7 @@ static const char *const messages[] = {
 	[EALREADY] = "Operation already in progress",
 	[EINPROGRESS] = "Operation in progress",
 	[ECANCELED] = "Operation canceled",
+	[ENOHOST] = "No such host",
 };
 
 const char *strerror(int rc)

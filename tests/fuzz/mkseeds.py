@@ -4,7 +4,7 @@
   mkseeds.py OUTDIR [PCAPDIR]
 
 OUTDIR/<name>/ gets a few valid inputs per harness (dhcp, tftp, ipv4,
-uri, settings), built here from the RFCs' formats.  If PCAPDIR is given
+dns, uri, settings), built here from the RFCs' formats.  If PCAPDIR is given
 and exists, the DHCP, TFTP and IPv4 packets of every capture under it
 (classic pcap or pcapng, Ethernet) are added as further seeds.
 
@@ -224,6 +224,32 @@ def ipv4_seeds(out):
     write(out, "runt", rec(0, OUR_MAC + PEER_MAC + b"\x08"))
 
 
+# ---- DNS (RFC 1035): replies to the harness's last query (ctl bit 3):
+# flags and answer count, then the answers ----
+
+def rr(owner, rtype, rdata, ttl=300):
+    return owner + struct.pack(">HHIH", rtype, 1, ttl, len(rdata)) + rdata
+
+
+def dns_seeds(out):
+    a = rr(b"\xc0\x0c", 1, ip(2))
+    alias = rr(b"\xc0\x0c", 5, b"\3mid\7example\4test\0")
+    write(out, "answer", rec(0x08, b"\x81\x80\0\1" + a))
+    write(out, "answer-short", rec(0x08, b"\x81\x80\0\1" + a + b"\0"))
+    write(out, "nxdomain", rec(0x08, b"\x81\x83\0\0") +
+          rec(0x08, b"\x81\x83\0\0") + rec(0x08, b"\x81\x80\0\1" + a))
+    write(out, "cname", rec(0x08, b"\x81\x80\0\1" + alias) +
+          rec(0x08, b"\x81\x80\0\1" + a))
+    write(out, "chain", rec(0x08, b"\x81\x80\0\2" + alias +
+                            rr(b"\3mid\7example\4test\0", 1, ip(3))))
+    write(out, "truncated", rec(0x08, b"\x83\x80\0\0"))
+    write(out, "servfail", rec(0x08, b"\x81\x82\0\0") +
+          rec(0x18, b"\x81\x80\0\1" + a))
+    write(out, "late", rec(0x0d, b"\x81\x80\0\1" + a) +
+          rec(0x38, b"\x81\x80\0\1" + a))
+    write(out, "cancel", rec(0x88, b"\x81\x83\0\0"))
+
+
 # ---- URIs and settings ----
 
 URIS = [
@@ -374,6 +400,7 @@ def main():
     dhcp_seeds(os.path.join(out, "dhcp"))
     tftp_seeds(os.path.join(out, "tftp"))
     ipv4_seeds(os.path.join(out, "ipv4"))
+    dns_seeds(os.path.join(out, "dns"))
     text_seeds(os.path.join(out, "uri"), URIS)
     text_seeds(os.path.join(out, "settings"), SETTINGS)
     if len(sys.argv) == 3 and os.path.isdir(sys.argv[2]):

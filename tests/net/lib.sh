@@ -195,19 +195,21 @@ cxt_wait_grep() {
 	cxt_die "timed out waiting for /$re/ in $file"
 }
 
-# dnsmasq with DNS off, no ping probe, logging to $WORK/TAG.log.  Waits
-# for the DHCP and/or TFTP ports that ARGS enable.
+# dnsmasq with DNS off (unless ARGS give a --port), no ping probe,
+# logging to $WORK/TAG.log.  Waits for the DHCP, TFTP and/or DNS ports
+# that ARGS enable.
 cxt_dnsmasq() {
-	local tag=$1 a dhcp='' tftp=''
+	local tag=$1 a dhcp='' tftp='' dns='' port=--port=0
 	shift
 	for a in "$@"; do
 		case $a in
 		--dhcp-range=*) dhcp=1 ;;
 		--enable-tftp*) tftp=1 ;;
+		--port=*) port='' dns=${a#--port=} ;;
 		esac
 	done
 	ip netns exec "$SNS" dnsmasq --conf-file=/dev/null \
-		--keep-in-foreground --port=0 --no-ping --user=root \
+		--keep-in-foreground $port --no-ping --user=root \
 		--group=root --interface="$SIF" --bind-interfaces \
 		--pid-file="$WORK/$tag.pid" --log-facility="$WORK/$tag.log" \
 		--log-dhcp --dhcp-leasefile="$WORK/$tag.leases" \
@@ -216,6 +218,7 @@ cxt_dnsmasq() {
 	CXT_PIDS+=("$LAST_PID")
 	[ -n "$dhcp" ] && cxt_wait_udp 67 "$LAST_PID"
 	[ -n "$tftp" ] && cxt_wait_udp 69 "$LAST_PID"
+	[ -n "$dns" ] && cxt_wait_udp "$dns" "$LAST_PID"
 	return 0
 }
 
