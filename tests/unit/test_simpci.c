@@ -83,9 +83,10 @@ static void fake_bar_write(struct sim_pci *fn, unsigned int bar, uint64_t off,
 	f->written = v;
 }
 
-static void fake_poll(struct sim_pci *fn)
+static bool fake_poll(struct sim_pci *fn)
 {
 	((struct fake *)fn->priv)->polls++;
+	return false;
 }
 
 static const struct sim_pci_ops fake_ops = {
