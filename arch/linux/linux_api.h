@@ -83,10 +83,9 @@ static inline __attribute__((noreturn)) void linux_exit(int status)
 
 struct linux_timespec { long tv_sec, tv_nsec; };
 #define CLOCK_MONOTONIC 1
-/* Through the vDSO once linux_vdso_init() has found it (envp: the
- * process's environment, which the auxiliary vector follows). */
+/* Through the vDSO once linux_vdso_init() was given its image. */
 int linux_clock_gettime(int clk, struct linux_timespec *ts);
-void linux_vdso_init(char **envp);
+void linux_vdso_init(const void *image);
 
 struct linux_stat {
 	uint64_t dev, ino, nlink;

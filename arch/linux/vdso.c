@@ -5,7 +5,6 @@
 #include <string.h>
 #include "linux_api.h"
 
-#define AT_SYSINFO_EHDR 33
 #define PT_LOAD 1
 #define SHT_DYNSYM 11
 
@@ -75,17 +74,9 @@ static void *vdso_sym(const uint8_t *base, const char *name)
 	return NULL;
 }
 
-void linux_vdso_init(char **envp)
+void linux_vdso_init(const void *image)
 {
-	uint64_t *aux;
-
-	while (*envp)
-		envp++;
-	for (aux = (uint64_t *)(envp + 1); aux[0]; aux += 2) {
-		if (aux[0] == AT_SYSINFO_EHDR)
-			vdso_clock = vdso_sym((const uint8_t *)aux[1],
-					      "__vdso_clock_gettime");
-	}
+	vdso_clock = vdso_sym(image, "__vdso_clock_gettime");
 }
 
 int linux_clock_gettime(int clk, struct linux_timespec *ts)

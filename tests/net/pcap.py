@@ -91,6 +91,14 @@ def cmd_dhcp(path):
     sys.exit("no DHCPDISCOVER in %s" % path)
 
 
+def cmd_xids(path):
+    """The transaction ID of every DHCPDISCOVER, one per line."""
+    for _, sport, _, dport, p, _ in udp_packets(path):
+        if sport == 68 and dport == 67 and len(p) >= 240 and p[0] == 1:
+            if (53, b"\x01") in list(dhcp_options(p[240:])):
+                print(p[4:8].hex())
+
+
 def tftp_options(fields):
     return " ".join("%s=%s" % (fields[i].lower(), fields[i + 1])
                     for i in range(0, len(fields) - 1, 2))
@@ -142,9 +150,10 @@ def cmd_tftp(path):
 
 
 def main():
-    cmds = {"dhcp": cmd_dhcp, "tftp": cmd_tftp, "rrqs": cmd_rrqs}
+    cmds = {"dhcp": cmd_dhcp, "tftp": cmd_tftp, "rrqs": cmd_rrqs,
+            "xids": cmd_xids}
     if len(sys.argv) != 3 or sys.argv[1] not in cmds:
-        sys.exit("usage: pcap.py dhcp|tftp|rrqs FILE")
+        sys.exit("usage: pcap.py dhcp|tftp|rrqs|xids FILE")
     cmds[sys.argv[1]](sys.argv[2])
 
 

@@ -2,7 +2,8 @@
 # A DHCP lease from dnsmasq: address, netmask, router, next-server,
 # filename, root-path and options 209/210 as the shell sees them; the
 # client is recognised as iPXE both by its user class and by option 175;
-# its DISCOVER carries the PXE and iPXE options a boot server keys on.
+# its DISCOVER carries the PXE and iPXE options a boot server keys on;
+# two runs of the program choose different transaction IDs.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -38,8 +39,15 @@ echo 175.190 \${175.190}
 show net0.dhcp/ip
 show filename
 EOF
-cxt_capture_stop "$WORK/lease.pcap"
 expect_rc 0
+cp "$WORK/out" "$WORK/out.first"
+cxt_run 60 <<<"dhcp net0"
+expect_rc 0
+cxt_capture_stop "$WORK/lease.pcap"
+"$CXT_DIR/pcap.py" xids "$WORK/lease.pcap" >"$WORK/xids"
+expect_eq "DISCOVERs from two runs" "$(wc -l <"$WORK/xids")" 2
+expect_eq "distinct transaction IDs" "$(sort -u "$WORK/xids" | wc -l)" 2
+cp "$WORK/out.first" "$WORK/out"
 expect_line "ip $SUBNET.10"
 expect_line "netmask 255.255.255.0"
 expect_line "gateway $SRV_IP"
