@@ -455,8 +455,16 @@ static void tcp_parse_options(const uint8_t *opt, size_t len,
 
 static void tcp_rx_synack(struct tcp_conn *c, const struct tcp_seg *seg)
 {
-	if (!(seg->flags & TCP_ACK) || seg->ack != c->iss + 1)
+	if (!(seg->flags & TCP_ACK))
 		return;
+	if (seg->ack != c->iss + 1) {
+		/* Of an older connection on the same ports, which the peer
+		 * still holds: the reset clears it for our SYN's next try
+		 * (RFC 9293 section 3.10.7.3). */
+		if (!(seg->flags & TCP_RST))
+			tcp_send(c, seg->ack, TCP_RST, 0);
+		return;
+	}
 	if (seg->flags & TCP_RST) {
 		tcp_done(c, -ECONNREFUSED);
 		return;

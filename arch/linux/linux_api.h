@@ -67,6 +67,7 @@ static inline __attribute__((noreturn)) void linux_exit(int status)
 #define MSG_DONTWAIT 0x40
 
 struct linux_timespec { long tv_sec, tv_nsec; };
+#define CLOCK_REALTIME 0
 #define CLOCK_MONOTONIC 1
 /* Through the vDSO once linux_vdso_init() has found it (envp: the
  * process's environment, which the auxiliary vector follows). */

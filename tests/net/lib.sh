@@ -14,6 +14,9 @@
 #                             "${DNSMASQ_TFTP[@]}" for its TFTP server
 #   cxt_atftpd [ARGS...]      atftpd on SRV_IP:69 serving $TFTP
 #   cxt_dhcpd CONF            ISC dhcpd in the foreground on s0
+#   cxt_nginx [CONF...]       nginx on SRV_IP:80 serving $TFTP, CONF lines
+#                             added to its server block; access log
+#                             $WORK/access.log: "CONN REQS STATUS REQUEST"
 #   cxt_stop PID              stop one of them (LAST_PID after each start)
 #   cxt_busy                  a busy loop on every core until the end
 #   cxt_loss PERCENT          nftables drops PERCENT % of what the server
@@ -232,6 +235,52 @@ cxt_dhcpd() {
 	cxt_bg dhcpd dhcpd -4 -f -cf "$1" -lf "$WORK/dhcpd.leases" \
 		-pf "$WORK/dhcpd.pid" "$SIF"
 	cxt_wait_udp 67 "$LAST_PID"
+}
+
+cxt_nginx() {
+	local line
+
+	mkdir -p "$WORK/nginx"
+	{
+		echo "daemon off; user root; worker_processes 1;"
+		echo "pid $WORK/nginx/nginx.pid;"
+		echo "error_log $WORK/nginx/error.log info;"
+		echo "events { worker_connections 64; }"
+		echo "http {"
+		echo "  log_format cxt '\$connection \$connection_requests \$status \"\$request\"';"
+		echo "  access_log $WORK/access.log cxt;"
+		for line in client_body proxy fastcgi uwsgi scgi; do
+			echo "  ${line}_temp_path $WORK/nginx/$line;"
+		done
+		echo "  default_type application/octet-stream;"
+		echo "  keepalive_timeout 60s;"
+		echo "  server {"
+		echo "    listen $SRV_IP:80;"
+		echo "    root $TFTP;"
+		for line in "$@"; do
+			echo "    $line"
+		done
+		echo "  }"
+		echo "}"
+	} >"$WORK/nginx/nginx.conf"
+	cxt_bg nginx nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx"
+	cxt_wait_tcp 80 "$LAST_PID"
+}
+
+# Poll until process PID listens on TCP PORT in the server namespace.
+cxt_wait_tcp() {
+	local port=$1 pid=$2 i
+
+	for i in $(seq 200); do
+		if ss -N "$SNS" -Hltnp "sport = :$port" 2>/dev/null |
+			grep -q "pid=$pid,"; then
+			return 0
+		fi
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.05
+	done
+	cxt_die "pid $pid is not listening on tcp port $port; log:
+$(tail -n 20 "$WORK"/*.log "$WORK"/nginx/error.log 2>/dev/null)"
 }
 
 # tcpdump on s0 into $WORK/TAG.pcap; CAP_PID is the one to stop.  Set
