@@ -34,7 +34,6 @@
 #define TCP_SACK_BLOCKS 4      /* what fits beside no timestamps */
 #define TCP_SACK_SCAN 16       /* ranges looked at for the latest one */
 
-PROTO_STATS(tcp_stats, "tcp");
 
 enum tcp_state {
 	TCP_SYN_SENT,
@@ -95,6 +94,11 @@ unsigned int tcp_live(void)
 {
 	return live;
 }
+
+TABLE_ENTRY(proto_stats, struct proto_stats, tcp_stats) = {
+	.name = "tcp",
+	.live = tcp_live,
+};
 
 static bool seq_lt(uint32_t a, uint32_t b)
 {

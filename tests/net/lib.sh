@@ -22,6 +22,8 @@
 #   cxt_loss PERCENT          nftables drops PERCENT % of what the server
 #                             sends (egress of its veth end); the count
 #                             of drops is $(cxt_loss_count)
+#   cxt_tcp_loss PERCENT      the same where the server's TCP cannot see
+#                             it (a bridge drops after the stack sent)
 #   cxt_capture TAG [FILTER]  tcpdump -w $WORK/TAG.pcap on s0, stopped by
 #                             cxt_capture_stop $WORK/TAG.pcap
 #   cxt_watch TAG [FILTER]    tcpdump as text into $WORK/TAG.log
@@ -296,8 +298,30 @@ table netdev cxt_loss {
 EOF
 }
 
+# The same for TCP: a drop at the veth's egress is seen by the server's
+# own TCP, which sends the segment again before it ever left.  Here the
+# server's address moves to a bridge over s0, and the bridge drops
+# frames after the server's stack has let go of them.
+cxt_tcp_loss() {
+	in_srv ip link add br0 type bridge
+	in_srv ip addr del "$SRV_IP/24" dev "$SIF"
+	in_srv ip link set "$SIF" master br0
+	in_srv ip addr add "$SRV_IP/24" dev br0
+	in_srv ip link set br0 up
+	cxt_wire "$SNS" br0
+	in_srv nft -f - <<EOF
+table bridge cxt_loss {
+	chain output {
+		type filter hook output priority 0
+		oif "$SIF" numgen random mod 100 < $1 counter drop
+	}
+}
+EOF
+}
+
 cxt_loss_count() {
-	in_srv nft list table netdev cxt_loss |
+	{ in_srv nft list table netdev cxt_loss 2>/dev/null ||
+		in_srv nft list table bridge cxt_loss; } |
 		sed -n 's/.*counter packets \([0-9]*\) .*/\1/p'
 }
 
