@@ -351,11 +351,13 @@ static void tcp_arm(struct tcp_conn *c)
 }
 
 /* Send what the queue and the peer's window allow, then our FIN once
- * the upper end is gone and the data is out.  Returns true if anything
- * was sent. */
-static bool tcp_output(struct tcp_conn *c)
+ * the upper end is gone and the data is out.  A probe sends a byte even
+ * into a zero window, so that a window update lost on the way cannot
+ * hold us forever.  Returns true if anything was sent. */
+static bool tcp_output_probe(struct tcp_conn *c, bool probe)
 {
 	uint32_t end = c->snd_una + c->tx_len;
+	uint32_t wnd = probe ? MAX(c->snd_wnd, 1U) : c->snd_wnd;
 	bool sent = false;
 
 	if (c->state != TCP_ESTABLISHED)
@@ -363,17 +365,16 @@ static bool tcp_output(struct tcp_conn *c)
 	while (seq_lt(c->snd_nxt, end)) {
 		uint32_t in_flight = c->snd_nxt - c->snd_una;
 		size_t len = MIN((size_t)(end - c->snd_nxt), (size_t)c->mss);
-		uint8_t flags = TCP_PSH;
 
-		if (in_flight >= c->snd_wnd)
+		if (in_flight >= wnd)
 			break;
-		len = MIN(len, (size_t)(c->snd_wnd - in_flight));
+		len = MIN(len, (size_t)(wnd - in_flight));
 		if (!c->timing) {
 			c->timing = true;
 			c->rtt_seq = c->snd_nxt + len;
 			c->rtt_at = currticks();
 		}
-		tcp_send(c, c->snd_nxt, flags, len);
+		tcp_send(c, c->snd_nxt, TCP_PSH, len);
 		c->snd_nxt += len;
 		sent = true;
 	}
@@ -383,9 +384,17 @@ static bool tcp_output(struct tcp_conn *c)
 		c->fin_sent = true;
 		sent = true;
 	}
-	if (sent)
+	/* Anything unacknowledged or held back by the window keeps the
+	 * timer going. */
+	if (sent || (c->snd_nxt != c->snd_una && !timer_running(&c->timer)) ||
+	    (seq_lt(c->snd_nxt, end) && !timer_running(&c->timer)))
 		tcp_arm(c);
 	return sent;
+}
+
+static bool tcp_output(struct tcp_conn *c)
+{
+	return tcp_output_probe(c, false);
 }
 
 /* ---- Ending ------------------------------------------------------- */
@@ -798,7 +807,7 @@ static void tcp_expired(struct retry_timer *timer, int fail __unused)
 		tcp_send_syn(c);
 		return;
 	}
-	if (c->snd_una == c->snd_nxt) {
+	if (c->fin_sent && c->snd_una == c->snd_nxt) {
 		/* Our FIN is through and the peer's never came. */
 		tcp_abort(c, 0);
 		return;
@@ -808,7 +817,7 @@ static void tcp_expired(struct retry_timer *timer, int fail __unused)
 	c->timing = false;
 	c->snd_nxt = c->snd_una;
 	c->fin_sent = false;
-	tcp_output(c);
+	tcp_output_probe(c, true);
 }
 
 static int tcp_xfer_deliver(struct xfer *x, struct io_buffer *iob,
