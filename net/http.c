@@ -120,6 +120,11 @@ struct http_request {
 	unsigned int hops;          /* redirects followed to get here */
 	bool reused;                /* the connection came from the pool */
 	bool answered;              /* anything of the response came */
+	/* A body read only to keep the connection: a redirect's, followed
+	 * afterwards, or an error's, which ends the request with rc. */
+	bool discard;
+	bool redirecting;
+	int rc;
 	bool done;
 	struct http_rx rx;
 };
@@ -236,23 +241,32 @@ static int http_headers(struct http_request *req)
 {
 	const struct http_response *resp = &req->rx.resp;
 
-	if (http_is_redirect(resp->status) && resp->location[0])
-		return http_redirect(req);
+	if (http_is_redirect(resp->status) && resp->location[0]) {
+		req->discard = req->redirecting = true;
+		return 0;
+	}
 	if (resp->status < 200 || resp->status > 299) {
 		printf("HTTP error %u %s\n", resp->status, resp->reason);
-		return http_status_error(resp->status);
+		req->discard = true;
+		req->rc = http_status_error(resp->status);
+		return 0;
 	}
 	if (resp->has_length)
 		xfer_size_hint(&req->xfer, resp->length);
 	return 0;
 }
 
-/* The response is complete: keep the connection if the server does. */
+/* The response is complete: keep the connection if the server does,
+ * then follow a redirect. */
 static void http_complete(struct http_request *req)
 {
 	if (req->rx.resp.keepalive)
 		pool_put(&req->conn, req->addr, req->port);
-	http_finish(req, 0);
+	else
+		xfer_close(&req->conn, 0);
+	if (req->redirecting)
+		req->rc = http_redirect(req);
+	http_finish(req, req->rc);
 }
 
 /* Read one buffer of the response; body bytes go on without a copy when
@@ -271,7 +285,9 @@ static int http_conn_deliver(struct xfer *x, struct io_buffer *iob,
 			rc = n;
 			break;
 		}
-		if (body && body == iob_len(iob)) {
+		if (body && req->discard) {
+			iob_pull(iob, body);
+		} else if (body && body == iob_len(iob)) {
 			rc = xfer_deliver(&req->xfer, iob, NULL);
 			iob = NULL;
 		} else if (body) {
@@ -306,7 +322,8 @@ static size_t http_conn_window(struct xfer *x)
 {
 	struct http_request *req = container_of(x, struct http_request, conn);
 
-	if (req->rx.state == HTTP_RX_STATUS || req->rx.state == HTTP_RX_HEADER)
+	if (req->rx.state == HTTP_RX_STATUS ||
+	    req->rx.state == HTTP_RX_HEADER || req->discard)
 		return ~(size_t)0;
 	return xfer_window(&req->xfer);
 }
@@ -316,7 +333,7 @@ static void http_conn_close(struct xfer *x, int rc)
 	struct http_request *req = container_of(x, struct http_request, conn);
 
 	if (rc == 0 && req->rx.until_close && req->rx.state == HTTP_RX_BODY) {
-		http_finish(req, 0);
+		http_complete(req);
 		return;
 	}
 	/* A parked connection the server had closed meanwhile: once more

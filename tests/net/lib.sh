@@ -16,7 +16,8 @@
 #   cxt_dhcpd CONF            ISC dhcpd in the foreground on s0
 #   cxt_nginx [CONF...]       nginx on SRV_IP:80 serving $TFTP, CONF lines
 #                             added to its server block; access log
-#                             $WORK/access.log: "CONN REQS STATUS REQUEST"
+#                             $WORK/access.log: CONN REQS STATUS "REQUEST"
+#                             TRANSFER-ENCODING ("-" if none)
 #   cxt_stop PID              stop one of them (LAST_PID after each start)
 #   cxt_busy                  a busy loop on every core until the end
 #   cxt_loss PERCENT          nftables drops PERCENT % of what the server
@@ -249,7 +250,7 @@ cxt_nginx() {
 		echo "error_log $WORK/nginx/error.log info;"
 		echo "events { worker_connections 64; }"
 		echo "http {"
-		echo "  log_format cxt '\$connection \$connection_requests \$status \"\$request\"';"
+		echo "  log_format cxt '\$connection \$connection_requests \$status \"\$request\" \$sent_http_transfer_encoding';"
 		echo "  access_log $WORK/access.log cxt;"
 		for line in client_body proxy fastcgi uwsgi scgi; do
 			echo "  ${line}_temp_path $WORK/nginx/$line;"

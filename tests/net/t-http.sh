@@ -1,6 +1,6 @@
 #!/bin/bash
 # HTTP downloads from nginx: files of 0 and 1 bytes, an exact multiple
-# of the segment size and 64 MiB hash right; consecutive fetches from
+# of the segment size, 256 MiB and a chunked body hash right; consecutive fetches from
 # one server share one connection (nginx logs each request's connection
 # and its count on it); relative and absolute redirects are followed and
 # the image keeps the final URI; a redirect loop, 404 and 500 fail with
@@ -14,12 +14,14 @@ cxt_mkfile empty 0
 cxt_mkfile one 1
 # 1460 bytes of payload per segment on a 1500-byte MTU.
 cxt_mkfile mss $((1460 * 64))
-cxt_mkfile big $((64 << 20))
+cxt_mkfile big $((256 << 20))
 cp "$TFTP/one" "$TFTP/target"
 cxt_nginx "location = /old { return 302 /target; }" \
 	"location = /abs { return 301 http://$SRV_IP/old; }" \
 	"location = /loop { return 302 /loop; }" \
-	"location = /fail { return 500; }"
+	"location = /fail { return 500; }" \
+	"location /chunked/ { alias $TFTP/; sub_filter_types *;" \
+	"  sub_filter never-found-here x; }"
 
 # The access log holds a line matching extended regex RE.
 expect_logged() {
@@ -41,16 +43,20 @@ imgfetch http://$SRV_IP/mss
 sha256sum mss
 imgfetch http://$SRV_IP/big
 sha256sum big
+imgfetch --name chunked http://$SRV_IP/chunked/mss
+sha256sum chunked
 EOF
 expect_rc 0
 expect_hash empty
 expect_hash one
 expect_hash mss
 expect_hash big
+expect_hash chunked mss
 # Every request after the first went over the first one's connection.
 conns=$(awk '{print $1}' "$WORK/access.log" | sort -u | wc -l)
-expect_eq "connections for four fetches" "$conns" 1
+expect_eq "connections for five fetches" "$conns" 1
 expect_logged '^[0-9]+ 4 200 "GET /big HTTP/1.1"'
+expect_logged '^[0-9]+ 5 200 "GET /chunked/mss HTTP/1.1" chunked$'
 
 : >"$WORK/access.log"
 cxt_run 60 <<EOF
@@ -67,6 +73,9 @@ expect_contains "http://$SRV_IP/target"
 expect_logged '^[0-9]+ [0-9]+ 302 "GET /old HTTP/1.1"'
 expect_logged '^[0-9]+ [0-9]+ 301 "GET /abs HTTP/1.1"'
 expect_logged '^[0-9]+ [0-9]+ 200 "GET /target HTTP/1.1"'
+# Redirects to the same server go on over the same connection.
+conns=$(awk '{print $1}' "$WORK/access.log" | sort -u | wc -l)
+expect_eq "connections for fetches with redirects" "$conns" 1
 
 : >"$WORK/access.log"
 cxt_run 60 <<EOF
