@@ -287,52 +287,78 @@ static void tcp_copy_queued(struct tcp_conn *c, size_t off, uint8_t *dst,
 	}
 }
 
+/* The fields of one segment to send. */
+struct tcp_out {
+	struct in_addr peer;
+	uint16_t lport, rport;
+	uint32_t seq, ack;
+	uint8_t flags;
+	uint16_t win;
+	const uint8_t *opt;
+	size_t olen;
+};
+
+/* Push the header described by out onto iob's payload and send it. */
+static int tcp_xmit(struct io_buffer *iob, const struct tcp_out *out)
+{
+	size_t hlen = sizeof(struct tcphdr) + out->olen;
+	struct ipv4_route route;
+	struct tcphdr *th;
+	int rc;
+
+	rc = ipv4_route(out->peer, NULL, &route);
+	if (rc) {
+		free_iob(iob);
+		return rc;
+	}
+	th = iob_push(iob, hlen);
+	memcpy(th + 1, out->opt, out->olen);
+	th->src = htons(out->lport);
+	th->dest = htons(out->rport);
+	th->seq = htonl(out->seq);
+	th->ack = htonl(out->ack);
+	th->hlen = (hlen / 4) << 4;
+	th->flags = out->flags;
+	th->win = htons(out->win);
+	th->chksum = 0;
+	th->urg = 0;
+	th->chksum = tcpip_continue_chksum(
+		ipv4_pshdr_chksum(route.src, out->peer, IP_TCP, iob_len(iob)),
+		th, iob_len(iob));
+	return ipv4_tx(iob, IP_TCP, out->peer, &route);
+}
+
+static struct io_buffer *tcp_alloc_iob(size_t len)
+{
+	return alloc_iob_plus(len, sizeof(struct tcphdr) + 40 + LL_PAD_ROOM);
+}
+
 /* Send one segment of len queued bytes at seq (the data at seq - snd_una
  * in the queue), with flags; every segment but the SYN carries an ACK. */
 static int tcp_send(struct tcp_conn *c, uint32_t seq, uint8_t flags,
 		    size_t len)
 {
-	struct io_buffer *iob = alloc_iob_plus(len, 60 + LL_PAD_ROOM);
+	struct io_buffer *iob = tcp_alloc_iob(len);
 	uint8_t opt[40];
-	struct ipv4_route route;
-	struct tcphdr *th;
-	size_t olen, hlen;
-	uint32_t wnd;
-	uint16_t sum;
-	int rc;
+	struct tcp_out out = {
+		.peer = c->peer, .lport = c->lport, .rport = c->rport,
+		.seq = seq, .opt = opt,
+	};
+	uint32_t wnd = tcp_rcv_window(c);
 
 	if (!iob)
 		return -ENOMEM;
-	rc = ipv4_route(c->peer, NULL, &route);
-	if (rc) {
-		free_iob(iob);
-		return rc;
-	}
 	if (len)
 		tcp_copy_queued(c, seq - c->snd_una, iob_put(iob, len), len);
-	olen = tcp_put_options(c, opt, flags);
-	hlen = sizeof(*th) + olen;
-	th = iob_push(iob, hlen);
-	memcpy(th + 1, opt, olen);
-	wnd = tcp_rcv_window(c);
-	if (flags & TCP_SYN)
-		wnd = MIN(wnd, 0xffffU);
-	else
-		wnd = MIN(wnd >> c->rcv_wscale, 0xffffU);
-	if (c->state != TCP_SYN_SENT)
+	out.olen = tcp_put_options(c, opt, flags);
+	if (c->state != TCP_SYN_SENT) {
 		flags |= TCP_ACK;
-	th->src = htons(c->lport);
-	th->dest = htons(c->rport);
-	th->seq = htonl(seq);
-	th->ack = htonl(flags & TCP_ACK ? c->rcv_nxt : 0);
-	th->hlen = (hlen / 4) << 4;
-	th->flags = flags;
-	th->win = htons(wnd);
-	th->chksum = 0;
-	th->urg = 0;
-	sum = ipv4_pshdr_chksum(route.src, c->peer, IP_TCP, iob_len(iob));
-	th->chksum = tcpip_continue_chksum(sum, th, iob_len(iob));
-	return ipv4_tx(iob, IP_TCP, c->peer, &route);
+		out.ack = c->rcv_nxt;
+		wnd >>= c->rcv_wscale;   /* never scaled in a SYN */
+	}
+	out.flags = flags;
+	out.win = MIN(wnd, 0xffffU);
+	return tcp_xmit(iob, &out);
 }
 
 static void tcp_send_ack(struct tcp_conn *c)
@@ -712,25 +738,26 @@ static void tcp_rx_established(struct tcp_conn *c, const struct tcp_seg *seg,
 static void tcp_reply_rst(const struct tcphdr *th, size_t len,
 			  const struct ip_rx_info *info)
 {
-	struct tcp_conn tmp;
+	struct io_buffer *iob;
+	struct tcp_out out = {
+		.peer = info->src,
+		.lport = ntohs(th->dest),
+		.rport = ntohs(th->src),
+		.flags = TCP_RST,
+	};
 
 	if (th->flags & TCP_RST)
 		return;
-	memset(&tmp, 0, sizeof(tmp));
-	INIT_LIST_HEAD(&tmp.txq);
-	INIT_LIST_HEAD(&tmp.ooq);
-	tmp.state = TCP_SYN_SENT;     /* no ACK flag unless asked below */
-	tmp.peer = info->src;
-	tmp.lport = ntohs(th->dest);
-	tmp.rport = ntohs(th->src);
 	if (th->flags & TCP_ACK) {
-		tcp_send(&tmp, ntohl(th->ack), TCP_RST, 0);
-		return;
+		out.seq = ntohl(th->ack);
+	} else {
+		out.flags |= TCP_ACK;
+		out.ack = ntohl(th->seq) + len + !!(th->flags & TCP_SYN) +
+			  !!(th->flags & TCP_FIN);
 	}
-	tmp.state = TCP_ESTABLISHED;
-	tmp.rcv_nxt = ntohl(th->seq) + len + !!(th->flags & TCP_SYN) +
-		      !!(th->flags & TCP_FIN);
-	tcp_send(&tmp, 0, TCP_RST, 0);
+	iob = tcp_alloc_iob(0);
+	if (iob)
+		tcp_xmit(iob, &out);
 }
 
 static int tcp_rx(struct io_buffer *iob, const struct ip_rx_info *info)

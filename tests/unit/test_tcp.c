@@ -2,7 +2,8 @@
  * SYN's options, window scaling in both directions, in-order delivery,
  * early segments acknowledged at once with SACK blocks and delivered
  * once the gap fills, retransmission on a timeout, graceful close,
- * resets and refusal, with the live count back to zero each time. */
+ * resets and refusal, with the live count back to zero each time, and
+ * the reset that answers a segment for no connection. */
 #include <errno.h>
 #include <stdlib.h>
 #include <cxboot/timer.h>
@@ -410,6 +411,18 @@ UNIT_TEST(tcp_segments)
 	ok(last_seg(&s) && s.flags == TCP_SYN);
 	send_seg(0, s.seq + 1, TCP_RST | TCP_ACK, 0, NULL, 0, NULL, 0);
 	ok(up.closed && up.rc == -ECONNREFUSED);
+	ok(tcp_live() == 0);
+
+	/* A segment for no connection is answered with a reset: at its
+	 * ACK, or acknowledging it when it has none. */
+	ncap = 0;
+	our_port = 40000;
+	send_seg(5, 77, TCP_ACK, 1000, NULL, 0, "x", 1);
+	ok(last_seg(&s) && s.flags == TCP_RST && s.seq == 77 &&
+	   our_port == 40000);
+	send_seg(5, 0, TCP_SYN, 1000, NULL, 0, NULL, 0);
+	ok(last_seg(&s) && s.flags == (TCP_RST | TCP_ACK) && s.seq == 0 &&
+	   s.ack == 6);
 	ok(tcp_live() == 0);
 
 	netdev_close(nd);
