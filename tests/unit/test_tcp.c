@@ -2,8 +2,9 @@
  * SYN's options, window scaling in both directions, in-order delivery,
  * early segments acknowledged at once with SACK blocks and delivered
  * once the gap fills, retransmission on a timeout, graceful close,
- * resets and refusal, with the live count back to zero each time, and
- * the reset that answers a segment for no connection. */
+ * resets and refusal, two connections at once, with the live count back
+ * to zero each time, and the reset that answers a segment for no
+ * connection. */
 #include <errno.h>
 #include <stdlib.h>
 #include <cxboot/timer.h>
@@ -220,36 +221,40 @@ static unsigned int sack_of(const struct seg *s, uint32_t *e)
 	return 0;
 }
 
-/* The upper layer. */
-static struct {
+/* The upper layer: the connection under test, and another beside it. */
+struct upper {
 	struct xfer xfer;
 	uint8_t data[4096];
 	size_t len;
 	size_t window;
 	bool closed;
 	int rc;
-} up;
+};
+static struct upper up, other;
 
 static int up_deliver(struct xfer *x, struct io_buffer *iob,
 		      const struct xfer_metadata *meta)
 {
-	size_t n = MIN(iob_len(iob), sizeof(up.data) - up.len);
+	struct upper *u = container_of(x, struct upper, xfer);
+	size_t n = MIN(iob_len(iob), sizeof(u->data) - u->len);
 
-	memcpy(up.data + up.len, iob->data, n);
-	up.len += n;
+	memcpy(u->data + u->len, iob->data, n);
+	u->len += n;
 	free_iob(iob);
 	return 0;
 }
 
 static size_t up_window(struct xfer *x)
 {
-	return up.window;
+	return container_of(x, struct upper, xfer)->window;
 }
 
 static void up_close(struct xfer *x, int rc)
 {
-	up.closed = true;
-	up.rc = rc;
+	struct upper *u = container_of(x, struct upper, xfer);
+
+	u->closed = true;
+	u->rc = rc;
 }
 
 static const struct xfer_ops up_ops = {
@@ -266,9 +271,9 @@ static struct in_addr peer_addr(void)
 	return a;
 }
 
-/* Open, check the SYN, answer with a SYN-ACK carrying wscale (or none
+/* Open u, check the SYN, answer with a SYN-ACK carrying wscale (or none
  * if negative).  Returns our ISS. */
-static uint32_t connect(int wscale, size_t window)
+static uint32_t connect_upper(struct upper *u, int wscale, size_t window)
 {
 	uint8_t opt[12] = { TCP_OPT_MSS, 4, 0x03, 0xe8, TCP_OPT_NOP,
 			    TCP_OPT_SACK_OK, 2, TCP_OPT_NOP,
@@ -276,11 +281,11 @@ static uint32_t connect(int wscale, size_t window)
 	struct seg s;
 	uint32_t iss;
 
-	memset(&up, 0, sizeof(up));
-	up.window = window;
-	xfer_init(&up.xfer, &up_ops, NULL);
+	memset(u, 0, sizeof(*u));
+	u->window = window;
+	xfer_init(&u->xfer, &up_ops, NULL);
 	ncap = 0;
-	ok(tcp_open(&up.xfer, peer_addr(), 80) == 0);
+	ok(tcp_open(&u->xfer, peer_addr(), 80) == 0);
 	ok(last_seg(&s) && s.flags == TCP_SYN);
 	iss = s.seq;
 	/* MSS from the MTU, window scale 7, SACK permitted. */
@@ -297,6 +302,11 @@ static uint32_t connect(int wscale, size_t window)
 	ok(last_seg(&s) && s.flags == TCP_ACK && s.ack == peer_seq &&
 	   s.seq == iss + 1);
 	return iss;
+}
+
+static uint32_t connect(int wscale, size_t window)
+{
+	return connect_upper(&up, wscale, window);
 }
 
 /* Data from the peer at offset off from peer_seq. */
@@ -412,6 +422,25 @@ UNIT_TEST(tcp_segments)
 	send_seg(0, s.seq + 1, TCP_RST | TCP_ACK, 0, NULL, 0, NULL, 0);
 	ok(up.closed && up.rc == -ECONNREFUSED);
 	ok(tcp_live() == 0);
+
+	/* Two at once, on ports of their own: each gets its own data. */
+	{
+		uint32_t iss_a = connect_upper(&up, 0, 1 << 20);
+		uint16_t port_a = our_port;
+		uint32_t iss_b = connect_upper(&other, 0, 1 << 20);
+		uint16_t port_b = our_port;
+
+		ok(port_a != port_b && tcp_live() == 2);
+		send_data(iss_b, 0, "to b");
+		our_port = port_a;
+		send_data(iss_a, 0, "to a");
+		ok(up.len == 4 && memcmp(up.data, "to a", 4) == 0);
+		ok(other.len == 4 && memcmp(other.data, "to b", 4) == 0);
+		xfer_close(&up.xfer, -ECANCELED);
+		ok(tcp_live() == 1 && !other.closed);
+		xfer_close(&other.xfer, -ECANCELED);
+		ok(tcp_live() == 0);
+	}
 
 	/* A segment for no connection is answered with a reset: at its
 	 * ACK, or acknowledging it when it has none. */
