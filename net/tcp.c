@@ -174,11 +174,12 @@ static int tcp_ephemeral_port(void)
 
 /* ---- Transmission ------------------------------------------------- */
 
-/* The window we offer: the upper layer's, within our memory bound. */
+/* The window we offer: the upper layer's, within our memory bound.
+ * Once the upper end is gone, whatever still comes is dropped, so it
+ * may come freely until the peer's FIN. */
 static uint32_t tcp_rcv_window(struct tcp_conn *c)
 {
-	size_t w = c->state == TCP_CLOSED || c->fin_rcvd ?
-		   c->rcv_wnd_max : xfer_window(&c->xfer);
+	size_t w = c->closing ? c->rcv_wnd_max : xfer_window(&c->xfer);
 
 	if (w > c->rcv_wnd_max)
 		w = c->rcv_wnd_max;
