@@ -28,6 +28,7 @@
 #define ERANGE 34
 #define ENAMETOOLONG 36
 #define ENOSYS 38
+#define ELOOP 40
 #define ENODATA 61
 #define ETIME 62
 #define EPROTO 71

@@ -31,6 +31,7 @@ static const char *const messages[] = {
 	[ERANGE] = "Result out of range",
 	[ENAMETOOLONG] = "File name too long",
 	[ENOSYS] = "Function not implemented",
+	[ELOOP] = "Too many redirects",
 	[ENODATA] = "No data available",
 	[ETIME] = "Timer expired",
 	[EPROTO] = "Protocol error",

@@ -109,8 +109,12 @@ static int ipstat_exec(int argc, char **argv)
 
 	if (i < 0)
 		return i;
-	for_each_table_entry(st, proto_stats, struct proto_stats)
-		printf("%s rx %lu drop %lu\n", st->name, st->rx, st->drop);
+	for_each_table_entry(st, proto_stats, struct proto_stats) {
+		printf("%s rx %lu drop %lu", st->name, st->rx, st->drop);
+		if (st->live)
+			printf(" live %u", st->live());
+		printf("\n");
+	}
 	return 0;
 }
 COMMAND(ipstat) = { "ipstat", ipstat_exec };

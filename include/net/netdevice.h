@@ -184,6 +184,8 @@ void net_poll(void);
 struct proto_stats {
 	const char *name;
 	unsigned long rx, drop;
+	/* For a protocol that keeps connections: how many are alive. */
+	unsigned int (*live)(void);
 };
 #define PROTO_STATS(var, nm) \
 	TABLE_ENTRY(proto_stats, struct proto_stats, var) = { .name = nm }

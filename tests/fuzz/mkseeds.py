@@ -4,9 +4,10 @@
   mkseeds.py OUTDIR [PCAPDIR]
 
 OUTDIR/<name>/ gets a few valid inputs per harness (dhcp, tftp, ipv4,
-dns, uri, settings), built here from the RFCs' formats.  If PCAPDIR is given
-and exists, the DHCP, TFTP and IPv4 packets of every capture under it
-(classic pcap or pcapng, Ethernet) are added as further seeds.
+dns, tcp, http, uri, settings), built here from the RFCs' formats.  If
+PCAPDIR is given and exists, the DHCP, TFTP and IPv4 packets of every
+capture under it (classic pcap or pcapng, Ethernet) are added as further
+seeds.
 
 Harness inputs that carry packets are records: ctl (1 byte), length
 (2 bytes, big-endian), data; see tests/fuzz/fuzz.h and each harness
@@ -393,6 +394,44 @@ def add_capture(outdir, tag, got):
                   recs[:6000])
 
 
+def seg(seq, ack, flags, payload=b"", options=b"", win=1024):
+    """A record body for fuzz_tcp: sequence and acknowledgement relative
+    to each side's first, flags, data offset, window, options, data."""
+    hlen = 20 + len(options)
+    return (struct.pack(">IIBBH", seq, ack, flags, (hlen // 4) << 4, win) +
+            options + payload)
+
+
+def tcp_seeds(out):
+    syn_ack = seg(0, 1, 0x12, options=bytes([2, 4, 5, 0xb4, 1, 3, 3, 2,
+                                             4, 2, 1, 1]))
+    write(out, "in-order", rec(0, syn_ack) + rec(0x20, seg(1, 19, 0x10,
+          b"HTTP/1.1 200 OK\r\n")) + rec(0, seg(20, 19, 0x11)))
+    write(out, "out-of-order", rec(0, syn_ack) +
+          rec(0, seg(101, 1, 0x10, b"b" * 100)) +
+          rec(0, seg(301, 1, 0x10, b"d" * 100)) +
+          rec(0, seg(1, 1, 0x10, b"a" * 100)) +
+          rec(0, seg(201, 1, 0x18, b"c" * 100)))
+    write(out, "reset", rec(0, syn_ack) + rec(0, seg(1, 1, 0x04)))
+    write(out, "refused", rec(0, seg(0, 1, 0x14)))
+    write(out, "close", rec(0, syn_ack) + rec(0x40, seg(1, 2, 0x11)))
+    write(out, "timeout", rec(0, syn_ack) + rec(0x25, seg(1, 1, 0x10)))
+
+
+def http_seeds(out):
+    write(out, "length", rec(0, b"HTTP/1.1 200 OK\r\nContent-Length: 5"
+                                 b"\r\n\r\nhello"))
+    write(out, "chunked", rec(0, b"HTTP/1.1 200 OK\r\nTransfer-Encoding: "
+                                  b"chunked\r\n\r\n5;x=y\r\nhel") +
+          rec(1, b"lo\r\n0\r\nTrailer: 1\r\n\r\n"))
+    write(out, "redirect", rec(0, b"HTTP/1.1 302 Found\r\nLocation: /x"
+                                   b"\r\nContent-Length: 0\r\n\r\n"))
+    write(out, "close", rec(0, b"HTTP/1.0 200 OK\r\n\r\nuntil close"))
+    write(out, "continue", rec(0, b"HTTP/1.1 100 Continue\r\n\r\n"
+                                   b"HTTP/1.1 404 Not Found\r\n"
+                                   b"Content-Length: 3\r\n\r\nabc"))
+
+
 def main():
     if len(sys.argv) not in (2, 3):
         sys.exit("usage: mkseeds.py OUTDIR [PCAPDIR]")
@@ -401,6 +440,8 @@ def main():
     tftp_seeds(os.path.join(out, "tftp"))
     ipv4_seeds(os.path.join(out, "ipv4"))
     dns_seeds(os.path.join(out, "dns"))
+    tcp_seeds(os.path.join(out, "tcp"))
+    http_seeds(os.path.join(out, "http"))
     text_seeds(os.path.join(out, "uri"), URIS)
     text_seeds(os.path.join(out, "settings"), SETTINGS)
     if len(sys.argv) == 3 and os.path.isdir(sys.argv[2]):

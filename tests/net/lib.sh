@@ -14,11 +14,17 @@
 #                             "${DNSMASQ_TFTP[@]}" for its TFTP server
 #   cxt_atftpd [ARGS...]      atftpd on SRV_IP:69 serving $TFTP
 #   cxt_dhcpd CONF            ISC dhcpd in the foreground on s0
+#   cxt_nginx [CONF...]       nginx on SRV_IP:80 serving $TFTP, CONF lines
+#                             added to its server block; access log
+#                             $WORK/access.log: CONN REQS STATUS "REQUEST"
+#                             TRANSFER-ENCODING ("-" if none)
 #   cxt_stop PID              stop one of them (LAST_PID after each start)
 #   cxt_busy                  a busy loop on every core until the end
 #   cxt_loss PERCENT          nftables drops PERCENT % of what the server
 #                             sends (egress of its veth end); the count
 #                             of drops is $(cxt_loss_count)
+#   cxt_tcp_loss PERCENT      the same where the server's TCP cannot see
+#                             it (a bridge drops after the stack sent)
 #   cxt_capture TAG [FILTER]  tcpdump -w $WORK/TAG.pcap on s0, stopped by
 #                             cxt_capture_stop $WORK/TAG.pcap
 #   cxt_watch TAG [FILTER]    tcpdump as text into $WORK/TAG.log
@@ -237,6 +243,52 @@ cxt_dhcpd() {
 	cxt_wait_udp 67 "$LAST_PID"
 }
 
+cxt_nginx() {
+	local line
+
+	mkdir -p "$WORK/nginx"
+	{
+		echo "daemon off; user root; worker_processes 1;"
+		echo "pid $WORK/nginx/nginx.pid;"
+		echo "error_log $WORK/nginx/error.log info;"
+		echo "events { worker_connections 64; }"
+		echo "http {"
+		echo "  log_format cxt '\$connection \$connection_requests \$status \"\$request\" \$sent_http_transfer_encoding';"
+		echo "  access_log $WORK/access.log cxt;"
+		for line in client_body proxy fastcgi uwsgi scgi; do
+			echo "  ${line}_temp_path $WORK/nginx/$line;"
+		done
+		echo "  default_type application/octet-stream;"
+		echo "  keepalive_timeout 60s;"
+		echo "  server {"
+		echo "    listen $SRV_IP:80;"
+		echo "    root $TFTP;"
+		for line in "$@"; do
+			echo "    $line"
+		done
+		echo "  }"
+		echo "}"
+	} >"$WORK/nginx/nginx.conf"
+	cxt_bg nginx nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx"
+	cxt_wait_tcp 80 "$LAST_PID"
+}
+
+# Poll until process PID listens on TCP PORT in the server namespace.
+cxt_wait_tcp() {
+	local port=$1 pid=$2 i
+
+	for i in $(seq 200); do
+		if ss -N "$SNS" -Hltnp "sport = :$port" 2>/dev/null |
+			grep -q "pid=$pid,"; then
+			return 0
+		fi
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.05
+	done
+	cxt_die "pid $pid is not listening on tcp port $port; log:
+$(tail -n 20 "$WORK"/*.log "$WORK"/nginx/error.log 2>/dev/null)"
+}
+
 # tcpdump on s0 into $WORK/TAG.pcap; CAP_PID is the one to stop.  Set
 # CXT_SNAPLEN to keep only the headers of a long transfer.
 cxt_loss() {
@@ -250,8 +302,30 @@ table netdev cxt_loss {
 EOF
 }
 
+# The same for TCP: a drop at the veth's egress is seen by the server's
+# own TCP, which sends the segment again before it ever left.  Here the
+# server's address moves to a bridge over s0, and the bridge drops
+# frames after the server's stack has let go of them.
+cxt_tcp_loss() {
+	in_srv ip link add br0 type bridge
+	in_srv ip addr del "$SRV_IP/24" dev "$SIF"
+	in_srv ip link set "$SIF" master br0
+	in_srv ip addr add "$SRV_IP/24" dev br0
+	in_srv ip link set br0 up
+	cxt_wire "$SNS" br0
+	in_srv nft -f - <<EOF
+table bridge cxt_loss {
+	chain output {
+		type filter hook output priority 0
+		oif "$SIF" numgen random mod 100 < $1 counter drop
+	}
+}
+EOF
+}
+
 cxt_loss_count() {
-	in_srv nft list table netdev cxt_loss |
+	{ in_srv nft list table netdev cxt_loss 2>/dev/null ||
+		in_srv nft list table bridge cxt_loss; } |
 		sed -n 's/.*counter packets \([0-9]*\) .*/\1/p'
 }
 

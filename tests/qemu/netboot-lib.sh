@@ -9,6 +9,8 @@
 #   nb_tap NAME               a tap device on the bridge
 #   nb_dnsmasq ARGS...        start dnsmasq (DHCP + TFTP) with extra ARGS
 #   nb_dnsmasq_stop           stop it
+#   nb_nginx                  nginx on $SRV_IP:80 serving $TFTP, access log
+#                             $WORK/access.log ("CONN REQS STATUS REQUEST")
 #   nb_ipv6_ra                IPv6 on the bridge; echoes the dnsmasq ARGS
 #                             that send router advertisements (clients
 #                             that wait for IPv6 autoconfiguration,
@@ -107,6 +109,39 @@ nb_dnsmasq_stop() {
 		wait "$pid" 2>/dev/null || true
 	done
 	NB_PIDS=()
+}
+
+nb_nginx() {
+	local i
+
+	mkdir -p "$WORK/nginx"
+	cat >"$WORK/nginx/nginx.conf" <<EOF
+daemon off; user root; worker_processes 1;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log;
+events { worker_connections 64; }
+http {
+	log_format nb '\$connection \$connection_requests \$status "\$request"';
+	access_log $WORK/access.log nb;
+	client_body_temp_path $WORK/nginx/body;
+	proxy_temp_path $WORK/nginx/proxy;
+	fastcgi_temp_path $WORK/nginx/fastcgi;
+	uwsgi_temp_path $WORK/nginx/uwsgi;
+	scgi_temp_path $WORK/nginx/scgi;
+	default_type application/octet-stream;
+	server { listen $SRV_IP:80; root $TFTP; }
+}
+EOF
+	ip netns exec "$NB_NS" nginx -c "$WORK/nginx/nginx.conf" \
+		-p "$WORK/nginx" >"$WORK/nginx.err" 2>&1 &
+	NB_PIDS+=($!)
+	for i in $(seq 100); do
+		ss -N "$NB_NS" -Hltn 'sport = :80' 2>/dev/null | grep -q . &&
+			return 0
+		sleep 0.05
+	done
+	qt_die "nginx did not start: $(cat "$WORK/nginx.err" \
+		"$WORK/nginx/error.log" 2>/dev/null)"
 }
 
 nb_ipv6_ra() {

@@ -1,0 +1,440 @@
+/* HTTP/1.1 client: the http:// URI opener.
+ *
+ * A request sends GET over a TCP connection and hands the body on to its
+ * consumer in the buffers TCP delivered.  A connection whose response
+ * ended cleanly and which the server keeps open waits in a small pool
+ * for the next request to the same host and port (a kernel, then its
+ * initrd).  Redirects go back to the consumer, which reopens at the new
+ * URI; a status that is no success is an error naming it. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <config/branding.h>
+#include <cxboot/open.h>
+#include <cxboot/xfer.h>
+#include <net/http.h>
+#include <net/tcp.h>
+
+#define HTTP_MAX_REDIRECTS 8
+#define HTTP_POOL_MAX 4
+
+/* ---- Idle connections --------------------------------------------- */
+
+struct http_idle {
+	struct refcnt refcnt;
+	struct xfer xfer;           /* to the parked TCP connection */
+	struct list_head list;
+	struct in_addr addr;
+	uint16_t port;
+};
+
+static LIST_HEAD(http_pool);
+
+static void idle_free(struct refcnt *ref)
+{
+	free(container_of(ref, struct http_idle, refcnt));
+}
+
+static void idle_end(struct http_idle *idle, int rc)
+{
+	list_del(&idle->list);
+	xfer_close(&idle->xfer, rc);
+	ref_put(&idle->refcnt);
+}
+
+/* The server closed it. */
+static void idle_close(struct xfer *x, int rc __unused)
+{
+	struct http_idle *idle = container_of(x, struct http_idle, xfer);
+
+	list_del(&idle->list);
+	ref_put(&idle->refcnt);
+}
+
+/* Nothing may arrive between responses. */
+static int idle_deliver(struct xfer *x, struct io_buffer *iob,
+			const struct xfer_metadata *meta __unused)
+{
+	struct http_idle *idle = container_of(x, struct http_idle, xfer);
+
+	free_iob(iob);
+	idle_end(idle, -EPROTO);
+	return -EPROTO;
+}
+
+static const struct xfer_ops idle_ops = {
+	.deliver = idle_deliver,
+	.close = idle_close,
+};
+
+/* Park the connection plugged into conn. */
+static void pool_put(struct xfer *conn, struct in_addr addr, uint16_t port)
+{
+	struct http_idle *idle = zalloc(sizeof(*idle)), *old;
+	unsigned int n = 0;
+
+	if (!idle) {
+		xfer_close(conn, 0);
+		return;
+	}
+	ref_init(&idle->refcnt, idle_free);
+	xfer_init(&idle->xfer, &idle_ops, &idle->refcnt);
+	idle->addr = addr;
+	idle->port = port;
+	xfer_plug(&idle->xfer, conn->peer);
+	list_add(&idle->list, &http_pool);
+	list_for_each_entry(old, &http_pool, list)
+		n++;
+	if (n > HTTP_POOL_MAX) {
+		old = list_entry(http_pool.prev, struct http_idle, list);
+		idle_end(old, 0);
+	}
+}
+
+/* Plug a parked connection to addr:port into conn; false if none. */
+static bool pool_take(struct xfer *conn, struct in_addr addr, uint16_t port)
+{
+	struct http_idle *idle;
+
+	list_for_each_entry(idle, &http_pool, list) {
+		if (idle->addr.s_addr == addr.s_addr && idle->port == port) {
+			xfer_plug(conn, idle->xfer.peer);
+			list_del(&idle->list);
+			ref_put(&idle->refcnt);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* ---- Requests ----------------------------------------------------- */
+
+struct http_request {
+	struct refcnt refcnt;
+	struct xfer xfer;           /* to the consumer */
+	struct xfer conn;           /* to the TCP connection */
+	struct uri *uri;
+	struct in_addr addr;
+	uint16_t port;
+	unsigned int hops;          /* redirects followed to get here */
+	bool reused;                /* the connection came from the pool */
+	bool answered;              /* anything of the response came */
+	/* A body read only to keep the connection: a redirect's, followed
+	 * afterwards, or an error's, which ends the request with rc. */
+	bool discard;
+	bool redirecting;
+	int rc;
+	bool done;
+	struct http_rx rx;
+};
+
+/* Redirects behind the request being opened now (see http_redirect). */
+static unsigned int redirect_hops;
+
+static void http_free(struct refcnt *ref)
+{
+	struct http_request *req = container_of(ref, struct http_request,
+						refcnt);
+
+	free(req->uri);
+	free(req);
+}
+
+static void http_finish(struct http_request *req, int rc)
+{
+	if (req->done)
+		return;
+	req->done = true;
+	xfer_close(&req->conn, rc);
+	xfer_close(&req->xfer, rc);
+	ref_put(&req->refcnt);
+}
+
+static int http_print_request(char *buf, size_t size, const struct uri *uri)
+{
+	const char *path = uri->path ? uri->path : "/";
+
+	return snprintf(buf, size, "GET %s%s%s HTTP/1.1\r\n"
+			"Host: %s%s%s\r\n"
+			"User-Agent: " PRODUCT_SHORT_NAME "/" VERSION "\r\n"
+			"Connection: keep-alive\r\n\r\n",
+			path, uri->query ? "?" : "",
+			uri->query ? uri->query : "", uri->host,
+			uri->port ? ":" : "", uri->port ? uri->port : "");
+}
+
+/* The request line and headers, allocated. */
+static char *http_format_request(const struct uri *uri)
+{
+	int len = http_print_request(NULL, 0, uri);
+	char *text = malloc(len + 1);
+
+	if (text)
+		http_print_request(text, len + 1, uri);
+	return text;
+}
+
+/* Connect (or reuse a parked connection) and send the request. */
+static int http_send(struct http_request *req, bool may_reuse)
+{
+	char *text = http_format_request(req->uri);
+	int rc;
+
+	if (!text)
+		return -ENOMEM;
+	http_rx_init(&req->rx);
+	req->answered = false;
+	req->reused = may_reuse && pool_take(&req->conn, req->addr, req->port);
+	rc = req->reused ? 0 : tcp_open(&req->conn, req->addr, req->port);
+	if (rc == 0)
+		rc = xfer_deliver_raw(&req->conn, text, strlen(text), NULL);
+	free(text);
+	return rc;
+}
+
+static int http_status_error(unsigned int status)
+{
+	switch (status) {
+	case 400: return -EINVAL;
+	case 401:
+	case 403: return -EACCES;
+	case 404:
+	case 410: return -ENOENT;
+	case 501: return -ENOTSUP;
+	default:  return status >= 500 ? -EIO : -EPROTO;
+	}
+}
+
+static bool http_is_redirect(unsigned int status)
+{
+	return status == 301 || status == 302 || status == 303 ||
+	       status == 307 || status == 308;
+}
+
+/* Send the consumer to Location, relative to this request's URI. */
+static int http_redirect(struct http_request *req)
+{
+	struct uri *ref, *uri;
+	int rc;
+
+	if (req->hops >= HTTP_MAX_REDIRECTS) {
+		printf("HTTP: more than %d redirects\n", HTTP_MAX_REDIRECTS);
+		return -ELOOP;
+	}
+	ref = parse_uri(req->rx.resp.location);
+	uri = ref ? resolve_uri(req->uri, ref) : NULL;
+	free(ref);
+	if (!uri)
+		return -ENOMEM;
+	/* The consumer opens the new URI within this call; the opener
+	 * learns the hop count from here. */
+	redirect_hops = req->hops + 1;
+	rc = xfer_redirect(&req->xfer, uri);
+	redirect_hops = 0;
+	free(uri);
+	return rc;
+}
+
+/* The headers are in: act on the status. */
+static int http_headers(struct http_request *req)
+{
+	const struct http_response *resp = &req->rx.resp;
+
+	if (http_is_redirect(resp->status) && resp->location[0]) {
+		req->discard = req->redirecting = true;
+		return 0;
+	}
+	if (resp->status < 200 || resp->status > 299) {
+		printf("HTTP error %u %s\n", resp->status, resp->reason);
+		req->discard = true;
+		req->rc = http_status_error(resp->status);
+		return 0;
+	}
+	if (resp->has_length)
+		xfer_size_hint(&req->xfer, resp->length);
+	return 0;
+}
+
+/* The response is complete: keep the connection if the server does,
+ * then follow a redirect. */
+static void http_complete(struct http_request *req)
+{
+	if (req->rx.resp.keepalive)
+		pool_put(&req->conn, req->addr, req->port);
+	else
+		xfer_close(&req->conn, 0);
+	if (req->redirecting)
+		req->rc = http_redirect(req);
+	http_finish(req, req->rc);
+}
+
+/* Read one buffer of the response; body bytes go on without a copy when
+ * the buffer holds nothing else. */
+static int http_conn_deliver(struct xfer *x, struct io_buffer *iob,
+			     const struct xfer_metadata *meta __unused)
+{
+	struct http_request *req = container_of(x, struct http_request, conn);
+	size_t body;
+	int rc = 0, n;
+
+	req->answered = true;
+	while (!req->done && iob && iob_len(iob)) {
+		n = http_rx_feed(&req->rx, iob->data, iob_len(iob), &body);
+		if (n < 0) {
+			rc = n;
+			break;
+		}
+		if (body && req->discard) {
+			iob_pull(iob, body);
+		} else if (body && body == iob_len(iob)) {
+			rc = xfer_deliver(&req->xfer, iob, NULL);
+			iob = NULL;
+		} else if (body) {
+			rc = xfer_deliver_raw(&req->xfer, iob->data, body, NULL);
+			iob_pull(iob, body);
+		} else {
+			iob_pull(iob, n);
+		}
+		if (rc)
+			break;
+		if (req->rx.headers_end) {
+			req->rx.headers_end = false;
+			rc = http_headers(req);
+			if (rc)
+				break;
+		}
+		if (req->rx.state == HTTP_RX_DONE) {
+			http_complete(req);
+			break;
+		}
+	}
+	free_iob(iob);
+	if (rc == -EPROTO || rc == -EMSGSIZE)
+		printf("HTTP: malformed response\n");
+	if (rc)
+		http_finish(req, rc);
+	return rc;
+}
+
+/* Body bytes wait for the consumer; headers never do. */
+static size_t http_conn_window(struct xfer *x)
+{
+	struct http_request *req = container_of(x, struct http_request, conn);
+
+	if (req->rx.state == HTTP_RX_STATUS ||
+	    req->rx.state == HTTP_RX_HEADER || req->discard)
+		return ~(size_t)0;
+	return xfer_window(&req->xfer);
+}
+
+static void http_conn_close(struct xfer *x, int rc)
+{
+	struct http_request *req = container_of(x, struct http_request, conn);
+
+	if (rc == 0 && req->rx.until_close && req->rx.state == HTTP_RX_BODY) {
+		http_complete(req);
+		return;
+	}
+	/* A parked connection the server had closed meanwhile: once more
+	 * on a new one. */
+	if (req->reused && !req->answered) {
+		rc = http_send(req, false);
+		if (rc)
+			http_finish(req, rc);
+		return;
+	}
+	if (rc == 0) {
+		printf("HTTP: connection closed before the response ended\n");
+		rc = -ECONNRESET;
+	}
+	http_finish(req, rc);
+}
+
+static const struct xfer_ops http_conn_ops = {
+	.deliver = http_conn_deliver,
+	.window = http_conn_window,
+	.close = http_conn_close,
+};
+
+static void http_xfer_window_changed(struct xfer *x)
+{
+	struct http_request *req = container_of(x, struct http_request, xfer);
+
+	xfer_window_changed(&req->conn);
+}
+
+/* The consumer hung up; a connection left mid-response is reset. */
+static void http_xfer_close(struct xfer *x, int rc)
+{
+	struct http_request *req = container_of(x, struct http_request, xfer);
+
+	http_finish(req, rc ? rc : -ECANCELED);
+}
+
+static const struct xfer_ops http_xfer_ops = {
+	.window_changed = http_xfer_window_changed,
+	.close = http_xfer_close,
+};
+
+/* Where the host of a URI is.  Numeric IPv4 addresses only for now:
+ * name resolution (DNS) plugs in here. */
+static int http_host_addr(const char *host, struct in_addr *addr)
+{
+	if (inet_aton(host, addr))
+		return 0;
+	printf("HTTP: %s is not an IPv4 address\n", host);
+	return -EINVAL;
+}
+
+static int http_open(struct xfer *xfer, const struct uri *uri)
+{
+	struct http_request *req;
+	struct in_addr addr;
+	unsigned int port;
+	int rc;
+
+	if (!uri->host || !*uri->host) {
+		printf("HTTP: need http://server/path\n");
+		return -EINVAL;
+	}
+	rc = http_host_addr(uri->host, &addr);
+	if (rc)
+		return rc;
+	port = uri_port(uri, HTTP_PORT);
+	if (!port || port > 0xffff) {
+		printf("HTTP: bad port\n");
+		return -EINVAL;
+	}
+	req = zalloc(sizeof(*req));
+	if (!req)
+		return -ENOMEM;
+	req->uri = uri_dup(uri);
+	if (!req->uri) {
+		free(req);
+		return -ENOMEM;
+	}
+	ref_init(&req->refcnt, http_free);
+	xfer_init(&req->xfer, &http_xfer_ops, &req->refcnt);
+	xfer_init(&req->conn, &http_conn_ops, &req->refcnt);
+	req->addr = addr;
+	req->port = port;
+	req->hops = redirect_hops;
+	rc = http_send(req, true);
+	if (rc) {
+		xfer_close(&req->conn, rc);
+		ref_put(&req->refcnt);
+		return rc;
+	}
+	xfer_plug(&req->xfer, xfer);
+	return 0;
+}
+
+static int https_open(struct xfer *xfer __unused, const struct uri *uri)
+{
+	printf("HTTPS is not supported yet (use http://)\n");
+	return -ENOTSUP;
+}
+
+URI_OPENER(http_opener) = { "http", http_open };
+URI_OPENER(https_opener) = { "https", https_open };
