@@ -13,6 +13,7 @@
 #include <config/branding.h>
 #include <cxboot/open.h>
 #include <cxboot/xfer.h>
+#include <net/dns.h>
 #include <net/http.h>
 #include <net/tcp.h>
 
@@ -115,6 +116,7 @@ struct http_request {
 	struct xfer xfer;           /* to the consumer */
 	struct xfer conn;           /* to the TCP connection */
 	struct uri *uri;
+	struct resolv resolv;       /* the server's name */
 	struct in_addr addr;
 	uint16_t port;
 	unsigned int hops;          /* redirects followed to get here */
@@ -146,6 +148,7 @@ static void http_finish(struct http_request *req, int rc)
 	if (req->done)
 		return;
 	req->done = true;
+	resolv_cancel(&req->resolv);
 	xfer_close(&req->conn, rc);
 	xfer_close(&req->xfer, rc);
 	ref_put(&req->refcnt);
@@ -377,20 +380,24 @@ static const struct xfer_ops http_xfer_ops = {
 	.close = http_xfer_close,
 };
 
-/* Where the host of a URI is.  Numeric IPv4 addresses only for now:
- * name resolution (DNS) plugs in here. */
-static int http_host_addr(const char *host, struct in_addr *addr)
+/* The server's address is known (a number, or what DNS found): send
+ * the request. */
+static void http_resolved(struct resolv *r, int rc, struct in_addr addr)
 {
-	if (inet_aton(host, addr))
-		return 0;
-	printf("HTTP: %s is not an IPv4 address\n", host);
-	return -EINVAL;
+	struct http_request *req = container_of(r, struct http_request,
+						resolv);
+
+	if (rc == 0) {
+		req->addr = addr;
+		rc = http_send(req, true);
+	}
+	if (rc)
+		http_finish(req, rc);
 }
 
 static int http_open(struct xfer *xfer, const struct uri *uri)
 {
 	struct http_request *req;
-	struct in_addr addr;
 	unsigned int port;
 	int rc;
 
@@ -398,9 +405,6 @@ static int http_open(struct xfer *xfer, const struct uri *uri)
 		printf("HTTP: need http://server/path\n");
 		return -EINVAL;
 	}
-	rc = http_host_addr(uri->host, &addr);
-	if (rc)
-		return rc;
 	port = uri_port(uri, HTTP_PORT);
 	if (!port || port > 0xffff) {
 		printf("HTTP: bad port\n");
@@ -417,12 +421,12 @@ static int http_open(struct xfer *xfer, const struct uri *uri)
 	ref_init(&req->refcnt, http_free);
 	xfer_init(&req->xfer, &http_xfer_ops, &req->refcnt);
 	xfer_init(&req->conn, &http_conn_ops, &req->refcnt);
-	req->addr = addr;
 	req->port = port;
 	req->hops = redirect_hops;
-	rc = http_send(req, true);
+	rc = resolv_start(&req->resolv, uri->host, http_resolved,
+			  &req->refcnt);
 	if (rc) {
-		xfer_close(&req->conn, rc);
+		printf("HTTP: %s is not a host name\n", uri->host);
 		ref_put(&req->refcnt);
 		return rc;
 	}

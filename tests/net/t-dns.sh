@@ -2,7 +2,7 @@
 # DNS from dnsmasq, its servers, domain and search list given by DHCP:
 # nslookup of a full name, of short names through the domain (option 15)
 # and through the search list (option 119), along a CNAME chain; a TFTP
-# fetch by host name hashes right; an unknown name fails; a second server
+# and an HTTP fetch by host name hash right; an unknown name fails; a second server
 # answers when the first (a dead address on the link) does not; answers
 # are cached for their TTL and no longer; a truncated answer is an error
 # at once; Ctrl-C ends a lookup that gets no answer, in nslookup and in
@@ -32,6 +32,8 @@ done
 
 cxt_dnsmasq dnsmasq "${DNS_ARGS[@]}" "${DNSMASQ_TFTP[@]}"
 DNSMASQ=$LAST_PID
+cp "$TFTP/file" "$TFTP/webfile"
+cxt_nginx
 cxt_capture first udp port 53
 cxt_run 60 <<EOF
 dhcp net0
@@ -49,8 +51,11 @@ nslookup numeric 198.18.200.1
 echo numeric \${numeric}
 imgfetch tftp://bootsrv.example.test/file
 sha256sum file
+imgfetch http://alias.example.test/webfile
+sha256sum webfile
 nslookup nosuch nosuch.example.test || echo unknown failed
 imgfetch tftp://nosuch.example.test/file || echo fetch failed
+imgfetch http://nosuch.example.test/file || echo http failed
 nslookup big big.example.test || echo big failed
 echo nosuch [\${nosuch}]
 nslookup nosuch nosuch
@@ -64,8 +69,10 @@ expect_line "chain $SRV_IP"
 expect_line "next-server $SRV_IP"
 expect_line "numeric 198.18.200.1"
 expect_hash file
+expect_hash webfile
 expect_line "unknown failed"
 expect_line "fetch failed"
+expect_line "http failed"
 expect_line "big failed"
 expect_line "nosuch []"
 expect_contains "No such host"
