@@ -128,3 +128,33 @@ static int iseq_exec(int argc, char **argv)
 	return strcmp(argv[i], argv[i + 1]) == 0 ? 0 : -ERANGE;
 }
 COMMAND(iseq) = { "iseq", iseq_exec };
+
+/* inc NAME [N]: add N (default 1) to a number setting; an unset
+ * setting counts as 0. */
+static int inc_exec(int argc, char **argv)
+{
+	struct settings *settings;
+	struct setting setting;
+	unsigned long value = 0, step = 1;
+	char *text, num[24];
+	int rc, i = parse_options(argc, argv, NULL, 0, "NAME [N]", 1, 2);
+
+	if (i < 0)
+		return i;
+	if (i + 1 < argc && parse_uint(argv[i + 1], &step) != 0)
+		return -EINVAL;
+	if ((rc = parse_name(argv[i], &settings, &setting)) != 0)
+		return rc;
+	if (fetchf_setting_copy(settings, &setting, &text) >= 0) {
+		rc = parse_uint(text, &value);
+		free(text);
+		if (rc)
+			return rc;
+	}
+	snprintf(num, sizeof(num), "%lu", value + step);
+	rc = storef_setting(settings, &setting, num);
+	if (rc)
+		printf("Could not set \"%s\": %s\n", argv[i], strerror(rc));
+	return rc;
+}
+COMMAND(inc) = { "inc", inc_exec };

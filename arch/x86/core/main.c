@@ -41,7 +41,7 @@ void x86_main(void)
 	if (script) {
 		rc = image_exec(script);
 		image_put(script);
-		if (rc && !shell_exit_pending)
+		if (rc < 0)
 			printf("Script failed: %s\n", strerror(rc));
 	}
 	/* Without a script: boot from the network unless the user asks
@@ -51,7 +51,8 @@ void x86_main(void)
 		if (!shell_banner(BANNER_TIMEOUT_SEC))
 			autoboot();
 	}
-	if ((!script || rc) && !shell_exit_pending)
+	/* A script that ended with exit N is done. */
+	if (!script || rc < 0)
 		shell();
 	reboot();
 }
