@@ -32,7 +32,7 @@ int shell_status(int rc)
 	return rc > 0 ? (rc & 0xff) : rc ? 1 : 0;
 }
 
-static int run_command(int argc, char **argv)
+int run_command(int argc, char **argv)
 {
 	if (!argc)
 		return 0;

@@ -14,6 +14,8 @@ struct command {
 };
 #define COMMAND(name) TABLE_ENTRY(commands, struct command, name##_command)
 
+/* Run one command (no expansion); "command not found" if unknown. */
+int run_command(int argc, char **argv);
 /* Run one command line.  Returns the status of the last command run. */
 int system(const char *line);
 /* Read and run lines until end of input or `exit`; returns the exit

@@ -4,29 +4,13 @@
 #include <config/branding.h>
 #include <config/general.h>
 #include <cxboot/image.h>
+#include <cxboot/power.h>
 #include <cxboot/timer.h>
 #include <usr/autoboot.h>
 #include <usr/shell.h>
 #include <bios.h>
 #include <prefix.h>
 #include <x86_io.h>
-
-/* There is no loader to return to: reset the machine. */
-static void __noreturn reboot(void)
-{
-	static const struct {
-		uint16_t limit;
-		uint32_t base;
-	} __packed no_idt;
-
-	printf("Rebooting...\n");
-	outb(0xfe, 0x64);	/* keyboard controller: pulse reset */
-	udelay(100000);
-	/* A fault with no IDT at all escalates to a triple fault (reset). */
-	__asm__ volatile("lidtl %0\n\tint3" : : "m"(no_idt));
-	for (;;)
-		;
-}
 
 void x86_main(void)
 {
@@ -54,5 +38,6 @@ void x86_main(void)
 	/* A script that ended with exit N is done. */
 	if (!script || rc < 0)
 		shell();
-	reboot();
+	/* There is no loader to return to: reset the machine. */
+	machine_reboot();
 }
