@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <errno.h>
 #include <cxboot/settings.h>
+#include <cxboot/image.h>
 #include <usr/script_parse.h>
 #include <usr/shell.h>
 #include "test.h"
@@ -177,4 +178,28 @@ UNIT_TEST(script_failure_and_exit)
 	ok_str(script_log("exit 0 && t_ok no\n", &rc), "");
 	ok_str(line_log("t_ok after", &rc), "after ");
 	ok(shell_status(-EIO) == 1 && shell_status(0) == 0);
+}
+
+/* A script chained from another: its exit N ends only itself, and the
+ * caller's line sees N as a failure. */
+UNIT_TEST(script_chain_exit)
+{
+	static const char inner[] =
+		"#!ipxe\nt_ok inner\nexit 4\nt_ok never\n";
+	struct image *image = alloc_image(NULL);
+	int rc;
+
+	ok(image != NULL);
+	if (!image)
+		return;
+	image->data = (uint8_t *)strdup(inner);	/* the image frees it */
+	image->len = strlen(inner);
+	ok(image_set_name(image, "t_inner") == 0);
+	ok(register_image(image) == 0);
+	image_put(image);
+	ok_str(script_log("chain t_inner || t_ok caller-saw-failure\n"
+			  "t_ok caller-goes-on\n", &rc),
+	       "inner caller-saw-failure caller-goes-on ");
+	ok(rc == 0);
+	ok(find_image("t_inner") == NULL);
 }
