@@ -7,12 +7,13 @@
 #include <usr/parseopt.h>
 #include <usr/shell.h>
 
-/* Parse a setting name argument, reporting errors. */
+/* Parse a setting name argument, reporting errors.  A name without a
+ * type gets string for storing; fetching keeps the stored type. */
 static int parse_name(char *name, struct settings **settings,
-		      struct setting *setting)
+		      struct setting *setting,
+		      const struct setting_type *default_type)
 {
-	int rc = parse_setting_name(name, settings, setting,
-				    &setting_type_string);
+	int rc = parse_setting_name(name, settings, setting, default_type);
 
 	if (rc)
 		printf("\"%s\": %s\n", name, strerror(rc));
@@ -48,7 +49,8 @@ static int set_exec(int argc, char **argv)
 
 	if (i < 0)
 		return i;
-	if ((rc = parse_name(argv[i], &settings, &setting)) != 0)
+	if ((rc = parse_name(argv[i], &settings, &setting,
+			      &setting_type_string)) != 0)
 		return rc;
 	value = join_args(argc, argv, i + 1);
 	if (!value)
@@ -71,7 +73,8 @@ static int clear_exec(int argc, char **argv)
 
 	if (i < 0)
 		return i;
-	if ((rc = parse_name(argv[i], &settings, &setting)) != 0)
+	if ((rc = parse_name(argv[i], &settings, &setting,
+			      &setting_type_string)) != 0)
 		return rc;
 	rc = delete_setting(settings, &setting);
 	if (rc)
@@ -89,7 +92,8 @@ static int show_exec(int argc, char **argv)
 
 	if (i < 0)
 		return i;
-	if ((rc = parse_name(argv[i], &settings, &setting)) != 0)
+	if ((rc = parse_name(argv[i], &settings, &setting,
+			      NULL)) != 0)
 		return rc;
 	rc = fetch_setting(settings, &setting, &origin, NULL, 0);
 	if (rc < 0) {
@@ -143,7 +147,8 @@ static int inc_exec(int argc, char **argv)
 		return i;
 	if (i + 1 < argc && parse_uint(argv[i + 1], &step) != 0)
 		return -EINVAL;
-	if ((rc = parse_name(argv[i], &settings, &setting)) != 0)
+	if ((rc = parse_name(argv[i], &settings, &setting,
+			      NULL)) != 0)
 		return rc;
 	if (fetchf_setting_copy(settings, &setting, &text) >= 0) {
 		rc = parse_uint(text, &value);
