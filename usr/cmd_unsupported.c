@@ -1,6 +1,6 @@
 /* Commands iPXE has and real scripts use that cannot work in this
  * firmware (no signature checking, no UEFI shim, no VLANs, no SAN
- * boot, no NTP client): each fails with a message, so that the
+ * boot, no NTP client, no settings editor): each fails with a message, so that the
  * script's "||" path runs. */
 #include <errno.h>
 #include <stdio.h>
@@ -13,6 +13,7 @@ static int unsupported_exec(int argc, char **argv)
 }
 
 #define UNSUPPORTED(cmd) COMMAND(cmd) = { #cmd, unsupported_exec }
+UNSUPPORTED(config);
 UNSUPPORTED(imgverify);
 UNSUPPORTED(imgtrust);
 UNSUPPORTED(imgdecrypt);
