@@ -59,7 +59,7 @@ static int builtin_fetch(struct settings *s, struct setting *setting,
 #else
 		{ &buildarch_setting, "i386", 0 },
 #endif
-		{ &platform_setting, platform_identity.platform, 0 },
+		{ &platform_setting, platform_identity()->platform, 0 },
 		{ &version_setting, VERSION, 0 },
 	};
 
@@ -69,7 +69,7 @@ static int builtin_fetch(struct settings *s, struct setting *setting,
 static int smbios_fetch(struct settings *s, struct setting *setting,
 			void *data, size_t len)
 {
-	const struct platform_identity *id = &platform_identity;
+	const struct platform_identity *id = platform_identity();
 	const struct fixed_value values[] = {
 		{ &manufacturer_setting, id->manufacturer, 0 },
 		{ &product_setting, id->product, 0 },

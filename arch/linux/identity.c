@@ -8,7 +8,7 @@ static const uint8_t standin_uuid[16] = {
 	0x88, 0x99, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff,
 };
 
-const struct platform_identity platform_identity = {
+static const struct platform_identity identity = {
 	.platform = "linux",
 	.manufacturer = "cxboot",
 	.product = "hosted",
@@ -16,3 +16,8 @@ const struct platform_identity platform_identity = {
 	.asset = "none",
 	.uuid = standin_uuid,
 };
+
+const struct platform_identity *platform_identity(void)
+{
+	return &identity;
+}

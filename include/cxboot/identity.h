@@ -1,6 +1,6 @@
 /* What the platform says about itself and the machine, for the
  * settings scripts read (${platform}, ${manufacturer}, ...).  Each
- * platform defines platform_identity; a NULL string is a value the
+ * platform provides platform_identity(); a NULL value is one the
  * platform does not know (the setting is then unset). */
 #ifndef CXBOOT_IDENTITY_H
 #define CXBOOT_IDENTITY_H
@@ -11,6 +11,6 @@ struct platform_identity {
 	const char *manufacturer, *product, *serial, *asset;
 	const uint8_t *uuid;		/* 16 bytes, or NULL */
 };
-extern const struct platform_identity platform_identity;
+const struct platform_identity *platform_identity(void);
 
 #endif

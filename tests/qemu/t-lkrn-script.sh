@@ -1,13 +1,22 @@
 #!/bin/bash
-# A script menu on the BIOS console (the .lkrn under QEMU -kernel):
-# menu, item and choose draw through INT 10h; with no key the timeout
-# picks the default, a cursor key and Enter pick another, and Esc
-# cancels so the "||" path runs.
+# Scripts on the BIOS console (the .lkrn under QEMU -kernel): the
+# machine's SMBIOS values as settings, and a menu: menu, item and choose
+# draw through INT 10h; with no key the timeout picks the default, a
+# cursor key and Enter pick another, and Esc cancels so the "||" path
+# runs.
 . "$(dirname "$0")/lib.sh"
-qt_init lkrn-menu "${1:-bin/cxboot.lkrn}"
+qt_init lkrn-script "${1:-bin/cxboot.lkrn}"
 
-qt_boot menu -nographic -kernel "$IMAGE"
+uuid=00112233-4455-6677-8899-aabbccddeeff
+qt_boot script -nographic -kernel "$IMAGE" \
+	-smbios type=1,manufacturer=CxMaker,product=CxBox,serial=CxSN42,uuid=$uuid \
+	-smbios type=3,asset=CxTag7
 expect_output "banner and prompt" "cxboot>" 60
+
+qt_send 'echo id=${manufacturer}/${product}/${serial}/${asset}/${smbios/uuid}/${platform}/${buildarch}'
+expect_output "SMBIOS and platform settings" \
+	"id=CxMaker/CxBox/CxSN42/CxTag7/$uuid/pcbios/i386" 30
+qt_wait "cxboot>" || true
 
 make_menu() {
 	qt_send 'menu Pick a system'
