@@ -96,7 +96,8 @@ static const char *history_get(struct history *h, unsigned int back)
 	return h->lines[(h->next + HISTORY_SIZE - back) % HISTORY_SIZE];
 }
 
-char *readline_history(const char *prompt, struct history *history, int *rc)
+char *readline_history(const char *prompt, const char *initial,
+		       struct history *history, int *rc)
 {
 	struct editor ed = { .len = 0, .cursor = 0,
 			     .echo = console_interactive };
@@ -105,6 +106,8 @@ char *readline_history(const char *prompt, struct history *history, int *rc)
 
 	if (ed.echo && prompt)
 		printf("%s", prompt);
+	if (initial)
+		ed_replace(&ed, initial);
 	for (;;) {
 		int key = getkey();
 		const char *h;

@@ -60,12 +60,11 @@ static int read_into(const char *name, unsigned long timeout)
 {
 	struct settings *settings;
 	struct setting setting;
-	char buf[128], *line;
+	char buf[128], *line, *old = NULL;
 	int rc;
 
 	snprintf(buf, sizeof(buf), "%s", name);
-	rc = parse_setting_name(buf, &settings, &setting,
-				&setting_type_string);
+	rc = parse_setting_name(buf, &settings, &setting, NULL);
 	if (rc) {
 		printf("\"%s\": %s\n", name, strerror(rc));
 		return rc;
@@ -73,7 +72,10 @@ static int read_into(const char *name, unsigned long timeout)
 	rc = wait_for_key(timeout);
 	if (rc == KEY_NONE)
 		return -ETIMEDOUT;
-	line = readline_history(NULL, NULL, &rc);
+	/* The current value is there to edit, as iPXE offers it. */
+	fetchf_setting_copy(settings, &setting, &old);
+	line = readline_history(NULL, old, NULL, &rc);
+	free(old);
 	if (!line)
 		return rc;
 	rc = storef_setting(settings, &setting, line);

@@ -1,11 +1,13 @@
 /* Script images ("#!ipxe" or "#!gpxe" and white space), run line by
  * line: the script ends at the first line that fails or at `exit`, and
- * `goto` moves to a label.  A script run from another (chain) keeps its
- * own place; when it ends its caller goes on with its status. */
+ * `goto` moves to a label; Ctrl-C stops it.  A script run from another
+ * (chain) keeps its own place; when it ends its caller goes on with its
+ * status. */
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <cxboot/console.h>
 #include <cxboot/image.h>
 #include <usr/parseopt.h>
 #include <usr/script_parse.h>
@@ -19,6 +21,16 @@ struct running_script {
 };
 static struct running_script *current;
 
+/* Ctrl-C typed while a script runs ends it (a key typed ahead for a
+ * later prompt or menu stays where it is). */
+static bool interrupted(void)
+{
+	if (peekkey() != CTRL('C'))
+		return false;
+	getkey();
+	return true;
+}
+
 int script_run(const char *text, size_t len)
 {
 	struct running_script run = { text, len, 0 };
@@ -29,6 +41,11 @@ int script_run(const char *text, size_t len)
 	current = &run;
 	while ((read_rc = script_read_line(text, len, &run.offset,
 					   &line)) == 0) {
+		if (interrupted()) {
+			script_line_free(&line);
+			rc = -ECANCELED;
+			break;
+		}
 		rc = system(line.command);
 		script_line_free(&line);
 		if (shell_stopped(SHELL_STOP_SCRIPT) || rc)

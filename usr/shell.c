@@ -108,7 +108,8 @@ int shell(void)
 
 	for (;;) {
 		int rl_rc;
-		char *line = readline_history(PRODUCT_PROMPT, &history, &rl_rc);
+		char *line = readline_history(PRODUCT_PROMPT, NULL, &history,
+					       &rl_rc);
 
 		if (!line) {
 			if (rl_rc == -ECANCELED)
