@@ -130,6 +130,8 @@ static int choose_exec(int argc, char **argv)
 	}
 	/* An empty --default (an unset ${menu}) means none. */
 	rc = show_menu(menu, def && *def ? def : NULL, timeout, &chosen);
+	if (rc == -ENOENT)
+		printf("choose: the menu has no items to choose\n");
 	if (rc == 0)
 		rc = storef_setting(settings, &setting, chosen->label);
 	if (!keep)

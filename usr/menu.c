@@ -121,19 +121,11 @@ static void draw_menu(struct menu *menu, struct view *v)
 	draw_items(v);
 }
 
-/* Move the selection by step to the next selectable item, scrolling
- * if it leaves the window. */
-static void move(struct view *v, int step)
+/* Select item i, scrolling if it is outside the window. */
+static void select_item(struct view *v, unsigned int i)
 {
-	unsigned int old = v->selected, i = old;
+	unsigned int old = v->selected;
 
-	for (;;) {
-		if ((step < 0 && i == 0) || (step > 0 && i + 1 >= v->count))
-			return;
-		i += step;
-		if (v->items[i]->label)
-			break;
-	}
 	v->selected = i;
 	if (i < v->top || i >= v->top + VISIBLE_ROWS) {
 		v->top = i < v->top ? i : i + 1 - VISIBLE_ROWS;
@@ -142,6 +134,18 @@ static void move(struct view *v, int step)
 	}
 	draw_item(v, old);
 	draw_item(v, i);
+}
+
+/* Move to the nearest selectable item from start in direction dir
+ * (start itself included), if there is one. */
+static void move_from(struct view *v, int start, int dir)
+{
+	for (int i = start; i >= 0 && i < (int)v->count; i += dir) {
+		if (v->items[i]->label) {
+			select_item(v, i);
+			return;
+		}
+	}
 }
 
 static int first_selectable(struct view *v, const char *default_label)
@@ -179,16 +183,16 @@ static int interact(struct view *v, unsigned long timeout_ms)
 			/* Nobody will ever answer: as good as a timeout. */
 			return timed ? (int)v->selected : -ECANCELED;
 		case KEY_UP:
-			move(v, -1);
+			move_from(v, (int)v->selected - 1, -1);
 			continue;
 		case KEY_DOWN:
-			move(v, 1);
+			move_from(v, v->selected + 1, 1);
 			continue;
 		case KEY_HOME:
-			move(v, -(int)v->count);
+			move_from(v, 0, 1);
 			continue;
 		case KEY_END:
-			move(v, v->count);
+			move_from(v, v->count - 1, -1);
 			continue;
 		case '\r':
 		case '\n':
