@@ -84,10 +84,11 @@ $(A)/obj/%.o: %.c
 check:
 	tests/check-all check-unit check-net check-sim check-qemu check-fuzz
 
-check-unit: $(B)/unittest $(A)/unittest $(B)/cxboot
+check-unit: $(B)/unittest $(A)/unittest $(B)/cxboot $(A)/cxboot
 	$(B)/unittest
 	$(A)/unittest
 	tests/script/run-all $(B)/cxboot
+	tests/script/run-all $(A)/cxboot
 
 check-net: $(B)/cxboot $(A)/cxboot
 	tests/net/run-all $(B)/cxboot $(A)/cxboot

@@ -43,6 +43,11 @@ static bool input_ended(void)
 	return any;
 }
 
+bool console_input_ended(void)
+{
+	return pending < 0 && input_ended();
+}
+
 int peekkey(void)
 {
 	/* When the last poll found nothing; a burst is read at full speed */

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <cxboot/console.h>
 #include <cxboot/power.h>
 #include <cxboot/timer.h>
 #include <usr/parseopt.h>
@@ -95,7 +96,9 @@ static int shell_exec(int argc, char **argv)
 	if (i < 0)
 		return i;
 	shell();
-	return 0;
+	/* Input that has ended cannot answer a script's next question:
+	 * fail, rather than loop back to this shell for ever. */
+	return console_input_ended() ? -EPIPE : 0;
 }
 COMMAND(shell) = { "shell", shell_exec };
 

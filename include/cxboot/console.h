@@ -29,6 +29,8 @@ struct console_driver {
 extern bool console_interactive;
 
 bool iskey(void);
+/* True when no key can ever come (piped input at its end). */
+bool console_input_ended(void);
 /* Next raw byte without consuming it; -1 if none. */
 int peekkey(void);
 /* Wait for and decode one key; KEY_EOF when input has ended. */
