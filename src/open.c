@@ -41,6 +41,11 @@ struct uri *cwuri_resolve(const char *text)
 	return uri;
 }
 
+const struct uri *cwuri_current(void)
+{
+	return cwuri;
+}
+
 void cwuri_set(const struct uri *uri)
 {
 	struct uri *copy = uri ? uri_dup(uri) : NULL;
