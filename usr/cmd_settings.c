@@ -114,12 +114,12 @@ COMMAND(show) = { "show", show_exec };
 
 static int isset_exec(int argc, char **argv)
 {
-	int i = parse_options(argc, argv, NULL, 0, "VALUE...", 0, -1);
+	int i = parse_options(argc, argv, NULL, 0, "VALUE", 1, 1);
 
 	if (i < 0)
 		return i;
-	/* After expansion an unset setting leaves no argument at all. */
-	return i < argc && argv[i][0] ? 0 : -ENOENT;
+	/* An unset setting expands to an empty argument. */
+	return argv[i][0] ? 0 : -ENOENT;
 }
 COMMAND(isset) = { "isset", isset_exec };
 
