@@ -3,7 +3,8 @@
 # nesting expand from a real DHCP lease; relative names resolve against
 # the script that runs them; a chained script's "exit N" returns to its
 # caller as a failure the caller's "||" takes; md5sum matches the file;
-# "chain --replace" ends the caller with the new script's status.
+# "chain --replace" ends the caller with the new script's status; a
+# local script's relative name resolves against next-server.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -26,7 +27,7 @@ printf '%s\n' '#!ipxe' 'echo in-inner' \
 	'imgfetch near.bin && echo near-fetched' \
 	'exit 3' 'echo never-in-inner' >"$TFTP/sub/inner.ipxe"
 printf '%s\n' '#!ipxe' 'echo in-last' 'exit 4' >"$TFTP/sub/last.ipxe"
-printf '%s\n' '#!ipxe' 'dhcp net0' 'chain tftp://${next-server}/${filename}' \
+printf '%s\n' '#!ipxe' 'dhcp net0' 'chain ${filename}' \
 	'echo never-in-local' >"$WORK/local.ipxe"
 
 cxt_dnsmasq dnsmasq --dhcp-range="$SUBNET.50,$SUBNET.60,255.255.255.0" \
