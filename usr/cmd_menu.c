@@ -105,12 +105,12 @@ static int choose_exec(int argc, char **argv)
 		{ "keep", 'k', OPT_FLAG, &keep },
 	};
 	int i = parse_options(argc, argv, opts, ARRAY_SIZE(opts),
-		"[--menu MENU] [--default LABEL] [--timeout MS] [--keep] "
-		"SETTING", 1, 1);
+		"[--menu MENU] [--default LABEL] [--timeout MS] "
+		"[--retimeout MS] [--keep] SETTING", 1, 1);
 	struct settings *settings;
 	struct setting setting;
 	struct menu_item *chosen;
-	unsigned long timeout = 0;
+	unsigned long timeout = 0, retimeout = 0;
 	struct menu *menu;
 	char name[128];
 	int rc;
@@ -118,6 +118,8 @@ static int choose_exec(int argc, char **argv)
 	if (i < 0)
 		return i;
 	if (timeout_text && parse_uint(timeout_text, &timeout) != 0)
+		return -EINVAL;
+	if (retimeout_text && parse_uint(retimeout_text, &retimeout) != 0)
 		return -EINVAL;
 	if (!(menu = parse_menu(menu_name)))
 		return -ENOENT;
@@ -129,7 +131,8 @@ static int choose_exec(int argc, char **argv)
 		return rc;
 	}
 	/* An empty --default (an unset ${menu}) means none. */
-	rc = show_menu(menu, def && *def ? def : NULL, timeout, &chosen);
+	rc = show_menu(menu, def && *def ? def : NULL, timeout, retimeout,
+		       &chosen);
 	if (rc == -ENOENT)
 		printf("choose: the menu has no items to choose\n");
 	if (rc == 0)

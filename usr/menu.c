@@ -169,13 +169,15 @@ static int first_selectable(struct view *v, const char *default_label)
 
 /* Read keys until a choice is made; returns the item's index or a
  * negative error. */
-static int interact(struct view *v, unsigned long timeout_ms)
+static int interact(struct view *v, unsigned long timeout_ms,
+		    unsigned long retimeout_ms)
 {
 	for (;;) {
 		bool timed = timeout_ms != 0;
 		int key = getkey_timeout(timeout_ms);
 
-		timeout_ms = 0;		/* any key stops the countdown */
+		/* A key restarts the countdown at retimeout (0: none). */
+		timeout_ms = retimeout_ms;
 		switch (key) {
 		case KEY_NONE:
 			return v->selected;
@@ -209,7 +211,8 @@ static int interact(struct view *v, unsigned long timeout_ms)
 }
 
 int show_menu(struct menu *menu, const char *default_label,
-	      unsigned long timeout_ms, struct menu_item **chosen)
+	      unsigned long timeout_ms, unsigned long retimeout_ms,
+	      struct menu_item **chosen)
 {
 	struct view v = { 0 };
 	struct menu_item *item;
@@ -231,7 +234,7 @@ int show_menu(struct menu *menu, const char *default_label,
 	v.selected = start;
 	v.top = v.selected >= VISIBLE_ROWS ? v.selected + 1 - VISIBLE_ROWS : 0;
 	draw_menu(menu, &v);
-	rc = interact(&v, timeout_ms);
+	rc = interact(&v, timeout_ms, retimeout_ms);
 	printf("\x1b[0m\x1b[2J\x1b[1;1H");
 	if (rc >= 0)
 		*chosen = v.items[rc];

@@ -29,9 +29,12 @@ int add_menu_item(struct menu *menu, const char *label, const char *text,
 void destroy_menu(struct menu *menu);
 /* Show the menu and let the user choose (arrows, Home/End, hot keys,
  * Enter; Esc or Ctrl-C cancel).  After timeout_ms without a key (0: no
- * timeout), or when input has ended, the default is chosen.  Returns 0
- * with *chosen set, -ECANCELED or -ENOENT (nothing to choose). */
+ * timeout), or when input has ended, the default is chosen; a key
+ * starts the wait again with retimeout_ms (0: no timeout any more).
+ * Returns 0 with *chosen set, -ECANCELED or -ENOENT (nothing to
+ * choose). */
 int show_menu(struct menu *menu, const char *default_label,
-	      unsigned long timeout_ms, struct menu_item **chosen);
+	      unsigned long timeout_ms, unsigned long retimeout_ms,
+	      struct menu_item **chosen);
 
 #endif
