@@ -55,8 +55,9 @@ static int prompt_exec(int argc, char **argv)
 }
 COMMAND(prompt) = { "prompt", prompt_exec };
 
-/* Read one line into the setting called name. */
-static int read_into(const char *name, unsigned long timeout)
+/* Read one line into the setting called name (a secret one shows as
+ * '*'). */
+static int read_into(const char *name, unsigned long timeout, bool secret)
 {
 	struct settings *settings;
 	struct setting setting;
@@ -74,7 +75,8 @@ static int read_into(const char *name, unsigned long timeout)
 		return -ETIMEDOUT;
 	/* The current value is there to edit, as iPXE offers it. */
 	fetchf_setting_copy(settings, &setting, &old);
-	line = readline_history(NULL, old, NULL, &rc);
+	line = secret ? readline_secret(NULL, &rc) :
+		readline_history(NULL, old, NULL, &rc);
 	free(old);
 	if (!line)
 		return rc;
@@ -100,7 +102,7 @@ static int read_exec(int argc, char **argv)
 		return i;
 	if (timeout_text && parse_uint(timeout_text, &timeout) != 0)
 		return -EINVAL;
-	return read_into(argv[i], timeout);
+	return read_into(argv[i], timeout, false);
 }
 COMMAND(read) = { "read", read_exec };
 
@@ -112,9 +114,9 @@ static int login_exec(int argc, char **argv)
 	if (i < 0)
 		return i;
 	printf("Username: ");
-	if ((rc = read_into("username", 0)) != 0)
+	if ((rc = read_into("username", 0, false)) != 0)
 		return rc;
 	printf("Password: ");
-	return read_into("password", 0);
+	return read_into("password", 0, true);
 }
 COMMAND(login) = { "login", login_exec };

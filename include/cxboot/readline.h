@@ -14,5 +14,7 @@ struct history {
  * -ECANCELED (Ctrl-C), -EPIPE (end of input) or -ENOMEM. */
 char *readline_history(const char *prompt, const char *initial,
 		       struct history *history, int *rc);
+/* The same for a password: shown as '*', no history. */
+char *readline_secret(const char *prompt, int *rc);
 
 #endif
