@@ -20,25 +20,9 @@
 /* argv[0..argc) joined with spaces (allocated); NULL if argc is 0. */
 static char *join_args(int argc, char **argv, int *rc)
 {
-	size_t len = 1;
-	char *text;
+	char *text = argc > 0 ? concat_args(argc, argv) : NULL;
 
-	*rc = 0;
-	if (argc <= 0)
-		return NULL;
-	for (int i = 0; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	text = zalloc(len);
-	if (!text) {
-		printf("Out of memory\n");
-		*rc = -ENOMEM;
-		return NULL;
-	}
-	for (int i = 0; i < argc; i++) {
-		if (i)
-			strcat(text, " ");
-		strcat(text, argv[i]);
-	}
+	*rc = argc > 0 && !text ? -ENOMEM : 0;
 	return text;
 }
 

@@ -44,24 +44,6 @@ int imgfetch(const char *uri_text, const char *name, const char *cmdline,
 	return rc;
 }
 
-static char *join(int argc, char **argv)
-{
-	size_t len = 1;
-	char *text;
-
-	if (!argc)
-		return NULL;
-	for (int i = 0; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	text = zalloc(len);
-	for (int i = 0; text && i < argc; i++) {
-		if (i)
-			strcat(text, " ");
-		strcat(text, argv[i]);
-	}
-	return text;
-}
-
 static int imgfetch_exec(int argc, char **argv)
 {
 	const char *name = NULL, *timeout = NULL;
@@ -79,7 +61,10 @@ static int imgfetch_exec(int argc, char **argv)
 
 	if (i < 0)
 		return i;
-	args = join(argc - i - 1, argv + i + 1);
+	/* No arguments: no command line at all. */
+	args = i + 1 < argc ? concat_args(argc - i - 1, argv + i + 1) : NULL;
+	if (i + 1 < argc && !args)
+		return -ENOMEM;
 	rc = imgfetch(argv[i], name, args, NULL);
 	free(args);
 	return rc;

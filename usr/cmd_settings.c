@@ -20,25 +20,6 @@ static int parse_name(char *name, struct settings **settings,
 	return rc;
 }
 
-/* Join argv[from..] with single spaces (allocated). */
-static char *join_args(int argc, char **argv, int from)
-{
-	size_t len = 1;
-	char *text;
-
-	for (int i = from; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	text = zalloc(len);
-	if (!text)
-		return NULL;
-	for (int i = from; i < argc; i++) {
-		if (i > from)
-			strcat(text, " ");
-		strcat(text, argv[i]);
-	}
-	return text;
-}
-
 static int set_exec(int argc, char **argv)
 {
 	struct settings *settings;
@@ -52,7 +33,7 @@ static int set_exec(int argc, char **argv)
 	if ((rc = parse_name(argv[i], &settings, &setting,
 			      &setting_type_string)) != 0)
 		return rc;
-	value = join_args(argc, argv, i + 1);
+	value = concat_args(argc - i - 1, argv + i + 1);
 	if (!value)
 		return -ENOMEM;
 	rc = value[0] ? storef_setting(settings, &setting, value) :
