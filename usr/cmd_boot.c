@@ -87,6 +87,7 @@ static int kernel_exec(int argc, char **argv)
 }
 COMMAND(kernel) = { "kernel", kernel_exec };
 COMMAND(imgselect) = { "imgselect", kernel_exec };
+COMMAND(imgload) = { "imgload", kernel_exec };
 
 /* initrd and module: images handed to the next operating system
  * (arguments after the URI are the image's command line). */
