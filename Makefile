@@ -2,7 +2,8 @@
 #
 #   make                 bin-linux/cxboot (the hosted build)
 #   make check           every test tier this machine supports
-#   make check-unit      unit tests (plain and sanitizer builds)
+#   make check-unit      unit tests (plain and sanitizer builds) and
+#                        scripts run by the hosted program (tests/script)
 #   make check-net       hosted build against real servers (needs root)
 #   make check-sim       hosted build driving the ConnectX model (needs root)
 #   make check-fuzz      libFuzzer harnesses, briefly (needs clang)
@@ -83,9 +84,11 @@ $(A)/obj/%.o: %.c
 check:
 	tests/check-all check-unit check-net check-sim check-qemu check-fuzz
 
-check-unit: $(B)/unittest $(A)/unittest
+check-unit: $(B)/unittest $(A)/unittest $(B)/cxboot $(A)/cxboot
 	$(B)/unittest
 	$(A)/unittest
+	tests/script/run-all $(B)/cxboot
+	tests/script/run-all $(A)/cxboot
 
 check-net: $(B)/cxboot $(A)/cxboot
 	tests/net/run-all $(B)/cxboot $(A)/cxboot

@@ -7,6 +7,7 @@
  * Also offers the request builder and the settings block as separate
  * functions (see include/net/dhcp.h). */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <byteswap.h>
@@ -267,6 +268,24 @@ static int publish(struct net_device *netdev, const void *pkt, size_t len,
 	ref_put(s->refcnt);
 	return rc;
 }
+
+/* "proxydhcp/..." as iPXE scripts write it: the ProxyDHCP answer of
+ * the device opened last. */
+static struct settings *proxydhcp_resolve(void)
+{
+	struct net_device *netdev = last_opened_netdev();
+	char path[32];
+
+	if (!netdev)
+		return NULL;
+	snprintf(path, sizeof(path), "%s.proxydhcp", netdev->name);
+	return find_settings(path);
+}
+
+SETTINGS_ALIAS(proxydhcp_alias) = {
+	.name = "proxydhcp",
+	.resolve = proxydhcp_resolve,
+};
 
 /* ---- The client ---- */
 

@@ -41,6 +41,11 @@ NAMED_SETTING(bustype_setting) = {
 	.description = "Bus type",
 	.type = &setting_type_string,
 };
+NAMED_SETTING(busid_setting) = {
+	.name = "busid",
+	.description = "Bus ID (type, vendor, device)",
+	.type = &setting_type_hex,
+};
 NAMED_SETTING(busloc_setting) = {
 	.name = "busloc",
 	.description = "Bus location",
@@ -85,6 +90,16 @@ static int netdev_settings_fetch(struct settings *s, struct setting *setting,
 	} else if (setting_cmp(setting, &bustype_setting)) {
 		builtin = &bustype_setting;
 		rc = fetch_str(data, len, netdev->bus_type);
+	} else if (setting_cmp(setting, &busid_setting)) {
+		/* As iPXE has it: bus type 1 (PCI), vendor, device. */
+		uint8_t id[5] = { 1, netdev->bus.vendor >> 8,
+				  netdev->bus.vendor & 0xff,
+				  netdev->bus.device >> 8,
+				  netdev->bus.device & 0xff };
+
+		builtin = &busid_setting;
+		if (netdev->bus.type == NETDEV_BUS_PCI)
+			rc = fetch_raw(data, len, id, sizeof(id));
 	} else if (setting_cmp(setting, &busloc_setting)) {
 		builtin = &busloc_setting;
 		rc = fetch_str(data, len, netdev->bus_location[0] ?

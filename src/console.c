@@ -43,6 +43,11 @@ static bool input_ended(void)
 	return any;
 }
 
+bool console_input_ended(void)
+{
+	return pending < 0 && input_ended();
+}
+
 int peekkey(void)
 {
 	/* When the last poll found nothing; a burst is read at full speed */
@@ -135,4 +140,26 @@ int getkey(void)
 	if (c == '[' || c == 'O')
 		return decode_csi();
 	return c < 0 ? 0x1b : 0;
+}
+
+int wait_for_key(unsigned long ms)
+{
+	unsigned long start = currticks();
+
+	while (!iskey()) {
+		if (input_ended())
+			return KEY_EOF;
+		if (ms && currticks() - start >= ms * TICKS_PER_SEC / 1000)
+			return KEY_NONE;
+		step();
+		cpu_nap(10);
+	}
+	return 0;
+}
+
+int getkey_timeout(unsigned long ms)
+{
+	int rc = wait_for_key(ms);
+
+	return rc ? rc : getkey();
 }

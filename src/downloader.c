@@ -169,7 +169,5 @@ int image_download(struct image *image)
 	dl_finish(dl, rc);
 	ref_put(&dl->refcnt);
 	free(text);
-	if (rc == 0)
-		cwuri_set(image->uri);
 	return rc;
 }

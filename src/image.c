@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cxboot/image.h>
+#include <cxboot/open.h>
 
 static LIST_HEAD(images);
 
@@ -124,12 +125,21 @@ int image_probe(struct image *image)
 
 int image_exec(struct image *image)
 {
+	struct uri *saved;
 	int rc;
 
 	if (!image->type && (rc = image_probe(image)) != 0)
 		return rc;
+	/* While it runs, relative names resolve against where the image
+	 * came from (a script's next fetch), and afterwards against what
+	 * they did before (the script that chained it). */
+	saved = cwuri_current() ? uri_dup(cwuri_current()) : NULL;
+	if (image->uri)
+		cwuri_set(image->uri);
 	ref_get(&image->refcnt);
 	rc = image->type->exec(image);
 	image_put(image);
+	cwuri_set(saved);
+	free(saved);
 	return rc;
 }

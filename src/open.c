@@ -3,7 +3,9 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 #include <cxboot/open.h>
+#include <cxboot/settings.h>
 
 static struct uri *cwuri;
 
@@ -30,15 +32,40 @@ int xfer_open_uri_string(struct xfer *xfer, const char *text)
 	return rc;
 }
 
+/* With no working URI, the DHCP server's next-server is the base (as
+ * iPXE makes it after DHCP): "dhcp && chain ${filename}" works. */
+static struct uri *next_server_uri(void)
+{
+	uint32_t addr;
+	const uint8_t *a = (const uint8_t *)&addr;	/* network order */
+	char text[32];
+
+	if (fetch_ipv4_setting(NULL, &next_server_setting, &addr) < 0 ||
+	    !addr)
+		return NULL;
+	snprintf(text, sizeof(text), "tftp://%u.%u.%u.%u/", a[0], a[1], a[2],
+		 a[3]);
+	return parse_uri(text);
+}
+
 struct uri *cwuri_resolve(const char *text)
 {
-	struct uri *ref = parse_uri(text), *uri;
+	struct uri *ref = parse_uri(text), *base, *uri;
 
-	if (!ref || !cwuri || ref->scheme)
+	if (!ref || ref->scheme)
 		return ref;
-	uri = resolve_uri(cwuri, ref);
+	base = cwuri ? NULL : next_server_uri();
+	if (!cwuri && !base)
+		return ref;
+	uri = resolve_uri(cwuri ? cwuri : base, ref);
+	free(base);
 	free(ref);
 	return uri;
+}
+
+const struct uri *cwuri_current(void)
+{
+	return cwuri;
 }
 
 void cwuri_set(const struct uri *uri)

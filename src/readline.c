@@ -14,6 +14,7 @@ struct editor {
 	char buf[LINE_MAX];
 	size_t len, cursor;
 	bool echo;
+	bool secret;		/* the line's characters show as '*' */
 };
 
 static void ed_out(const struct editor *ed, const char *s, size_t n)
@@ -23,10 +24,21 @@ static void ed_out(const struct editor *ed, const char *s, size_t n)
 			putchar(*s++);
 }
 
+/* Characters of the line itself. */
+static void ed_text(const struct editor *ed, const char *s, size_t n)
+{
+	if (!ed->secret) {
+		ed_out(ed, s, n);
+		return;
+	}
+	while (n--)
+		ed_out(ed, "*", 1);
+}
+
 /* Redraw from the cursor to the end, then move back to the cursor. */
 static void ed_refresh_tail(struct editor *ed)
 {
-	ed_out(ed, ed->buf + ed->cursor, ed->len - ed->cursor);
+	ed_text(ed, ed->buf + ed->cursor, ed->len - ed->cursor);
 	ed_out(ed, "\x1b[K", 3);
 	for (size_t i = ed->cursor; i < ed->len; i++)
 		ed_out(ed, "\b", 1);
@@ -39,7 +51,7 @@ static void ed_move(struct editor *ed, size_t to)
 		ed->cursor--;
 	}
 	if (to > ed->cursor) {
-		ed_out(ed, ed->buf + ed->cursor, to - ed->cursor);
+		ed_text(ed, ed->buf + ed->cursor, to - ed->cursor);
 		ed->cursor = to;
 	}
 }
@@ -52,7 +64,7 @@ static void ed_insert(struct editor *ed, char c)
 		ed->len - ed->cursor);
 	ed->buf[ed->cursor] = c;
 	ed->len++;
-	ed_out(ed, &c, 1);
+	ed_text(ed, &c, 1);
 	ed->cursor++;
 	ed_refresh_tail(ed);
 }
@@ -96,15 +108,32 @@ static const char *history_get(struct history *h, unsigned int back)
 	return h->lines[(h->next + HISTORY_SIZE - back) % HISTORY_SIZE];
 }
 
-char *readline_history(const char *prompt, struct history *history, int *rc)
+static char *readline_edit(const char *prompt, const char *initial,
+			   struct history *history, bool secret, int *rc);
+
+char *readline_history(const char *prompt, const char *initial,
+		       struct history *history, int *rc)
+{
+	return readline_edit(prompt, initial, history, false, rc);
+}
+
+char *readline_secret(const char *prompt, int *rc)
+{
+	return readline_edit(prompt, NULL, NULL, true, rc);
+}
+
+static char *readline_edit(const char *prompt, const char *initial,
+			   struct history *history, bool secret, int *rc)
 {
 	struct editor ed = { .len = 0, .cursor = 0,
-			     .echo = console_interactive };
+			     .echo = console_interactive, .secret = secret };
 	unsigned int back = 0;
 	char *line;
 
 	if (ed.echo && prompt)
 		printf("%s", prompt);
+	if (initial)
+		ed_replace(&ed, initial);
 	for (;;) {
 		int key = getkey();
 		const char *h;

@@ -312,25 +312,38 @@ static struct settings *resolve_scope(const char *scope)
 	return NULL;
 }
 
-/* "N" is DHCP option N; "N.M" is option M inside option N. */
+/* "N" is DHCP option N; "N.M" is option M inside option N.  "A.B.C"
+ * is (A << 16 | B << 8 | C), a PCI function A's configuration space
+ * from offset B for C bytes; numbers may be hex ("0x18"). */
 static int parse_tag(const char *name, unsigned int *tag)
 {
-	unsigned long outer, inner;
+	unsigned long part[3];
+	unsigned int n = 0;
+	const char *p = name;
 	char *end;
 
-	outer = strtoul(name, &end, 10);
-	if (outer < 1 || outer > 255)
-		return -EINVAL;
-	*tag = outer;
-	if (*end == '.') {
-		if (!isdigit((unsigned char)end[1]))
+	for (;;) {
+		if (n == ARRAY_SIZE(part) || !isdigit((unsigned char)*p))
 			return -EINVAL;
-		inner = strtoul(end + 1, &end, 10);
-		if (inner < 1 || inner > 255)
-			return -EINVAL;
-		*tag = DHCP_ENCAP_TAG(outer, inner);
+		part[n++] = strtoul(p, &end, 0);
+		if (*end != '.')
+			break;
+		p = end + 1;
 	}
-	return *end ? -EINVAL : 0;
+	if (*end)
+		return -EINVAL;
+	if (n == 3) {
+		if (part[0] > 0xffff || part[1] > 255 || part[2] > 255)
+			return -EINVAL;
+		*tag = part[0] << 16 | part[1] << 8 | part[2];
+		return 0;
+	}
+	for (unsigned int i = 0; i < n; i++) {
+		if (part[i] < 1 || part[i] > 255)
+			return -EINVAL;
+	}
+	*tag = n == 2 ? DHCP_ENCAP_TAG(part[0], part[1]) : part[0];
+	return 0;
 }
 
 int parse_setting_name(char *buf, struct settings **settings,
@@ -387,7 +400,11 @@ int setting_name(struct settings *settings, const struct setting *setting,
 	if (settings && settings != &root.settings)
 		scope = settings_name(settings);
 	if (!name || !*name) {
-		if (setting->tag > 0xff && setting->tag <= 0xffff)
+		if (setting->tag > 0xffff && setting->tag < 0x1000000)
+			snprintf(number, sizeof(number), "%u.%u.%u",
+				 setting->tag >> 16, setting->tag >> 8 & 0xff,
+				 setting->tag & 0xff);
+		else if (setting->tag > 0xff && setting->tag <= 0xffff)
 			snprintf(number, sizeof(number), "%u.%u",
 				 setting->tag >> 8, setting->tag & 0xff);
 		else
@@ -416,6 +433,8 @@ static int fetch_from(struct settings *s, struct setting *setting,
 		}
 	}
 	list_for_each_entry(child, &s->children, siblings) {
+		if (child->scoped_only)
+			continue;
 		rc = fetch_from(child, setting, origin, data, len);
 		if (rc >= 0)
 			return rc;

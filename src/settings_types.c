@@ -314,6 +314,59 @@ static int uuid_format(const struct setting_type *type, const void *raw,
 SETTING_TYPE(uuid_type) = { "uuid", uuid_parse, uuid_format };
 EXPORT_TYPE(setting_type_uuid, uuid_type);
 
+/* ---- PCI bus:dev.fn ---- */
+
+/* "bb:dd.f" (or "ssss:bb:dd.f" with a segment) stored as the 16-bit
+ * (32 with a segment) big-endian number iPXE's pciscan stores. */
+static int busdevfn_parse(const struct setting_type *type, const char *text,
+			  void *raw, size_t len)
+{
+	unsigned long seg = 0, bus, dev, fn;
+	uint8_t out[4];
+	char *end;
+	size_t n;
+
+	bus = strtoul(text, &end, 16);
+	if (*end == ':' && strchr(end + 1, ':')) {
+		seg = bus;
+		bus = strtoul(end + 1, &end, 16);
+	}
+	if (*end != ':' || !isxdigit((unsigned char)end[1]))
+		return -EINVAL;
+	dev = strtoul(end + 1, &end, 16);
+	if (*end != '.' || !isxdigit((unsigned char)end[1]))
+		return -EINVAL;
+	fn = strtoul(end + 1, &end, 16);
+	if (*end || seg > 0xffff || bus > 0xff || dev > 0x1f || fn > 7)
+		return -EINVAL;
+	n = seg ? 4 : 2;
+	for (size_t i = 0; i < n; i++)
+		out[n - 1 - i] = (seg << 16 | bus << 8 | dev << 3 | fn) >>
+			(8 * i);
+	copy_out(raw, len, out, n);
+	return n;
+}
+
+static int busdevfn_format(const struct setting_type *type, const void *raw,
+			   size_t raw_len, char *buf, size_t len)
+{
+	const uint8_t *b = raw;
+	uint32_t v = 0;
+
+	if (raw_len == 0 || raw_len > 4)
+		return -EINVAL;
+	for (size_t i = 0; i < raw_len; i++)
+		v = v << 8 | b[i];
+	if (v >> 16)
+		return snprintf(buf, len, "%04x:%02x:%02x.%x", v >> 16,
+				v >> 8 & 0xff, v >> 3 & 0x1f, v & 7);
+	return snprintf(buf, len, "%02x:%02x.%x", v >> 8, v >> 3 & 0x1f,
+			v & 7);
+}
+
+SETTING_TYPE(busdevfn_type) = { "busdevfn", busdevfn_parse,
+				busdevfn_format };
+
 const struct setting_type *find_setting_type(const char *name)
 {
 	for_each_table_entry(type, setting_types, struct setting_type) {

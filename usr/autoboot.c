@@ -41,7 +41,8 @@ int boot_image(struct image *image)
 		return -ENOEXEC;
 	}
 	rc = image_exec(image);
-	if (rc && rc != -ECANCELED && !shell_exit_pending)
+	/* A script's exit N is its own business. */
+	if (rc < 0 && rc != -ECANCELED)
 		printf("Could not boot %s: %s\n", image->name, strerror(rc));
 	return rc;
 }
@@ -222,7 +223,7 @@ static bool preferred(const struct net_device *netdev)
 
 static bool boot_over(int rc)
 {
-	return rc == 0 || rc == -ECANCELED || shell_exit_pending;
+	return rc >= 0 || rc == -ECANCELED;
 }
 
 static int no_more_ports(int rc)

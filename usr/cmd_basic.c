@@ -52,9 +52,8 @@ static int exit_exec(int argc, char **argv)
 		return i;
 	if (i < argc && parse_uint(argv[i], &status) != 0)
 		return -EINVAL;
-	shell_exit_pending = true;
-	shell_exit_status = status & 0xff;
-	return 0;
+	shell_stop(SHELL_STOP_SCRIPT);
+	return status;
 }
 COMMAND(exit) = { "exit", exit_exec };
 

@@ -20,25 +20,9 @@
 /* argv[0..argc) joined with spaces (allocated); NULL if argc is 0. */
 static char *join_args(int argc, char **argv, int *rc)
 {
-	size_t len = 1;
-	char *text;
+	char *text = argc > 0 ? concat_args(argc, argv) : NULL;
 
-	*rc = 0;
-	if (argc <= 0)
-		return NULL;
-	for (int i = 0; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	text = zalloc(len);
-	if (!text) {
-		printf("Out of memory\n");
-		*rc = -ENOMEM;
-		return NULL;
-	}
-	for (int i = 0; i < argc; i++) {
-		if (i)
-			strcat(text, " ");
-		strcat(text, argv[i]);
-	}
+	*rc = argc > 0 && !text ? -ENOMEM : 0;
 	return text;
 }
 
@@ -73,14 +57,24 @@ static void select_image(struct image *image)
 	image->flags |= IMAGE_SELECTED;
 }
 
+/* --timeout (downloads keep their own retry limits) and --autofree
+ * (images go when booted or freed) are accepted everywhere. */
+#define FETCH_OPTIONS(name, timeout, autofree) \
+	{ "name", 'n', OPT_ARG, &name }, \
+	{ "timeout", 't', OPT_ARG, &timeout }, \
+	{ "autofree", 'a', OPT_FLAG, &autofree }
+
 static int kernel_exec(int argc, char **argv)
 {
-	const char *name = NULL;
+	const char *name = NULL, *timeout = NULL;
+	bool autofree = false, replace = false;
 	const struct option_desc opts[] = {
-		{ "name", 'n', OPT_ARG, &name },
+		FETCH_OPTIONS(name, timeout, autofree),
+		{ "replace", 'r', OPT_FLAG, &replace },
 	};
 	int i = parse_options(argc, argv, opts, ARRAY_SIZE(opts),
-			      "[--name NAME] URI|NAME [ARGS...]", 1, -1);
+			      "[--name NAME] [--timeout MS] [--autofree] "
+			      "URI|NAME [ARGS...]", 1, -1);
 	struct image *image;
 	int rc;
 
@@ -93,26 +87,32 @@ static int kernel_exec(int argc, char **argv)
 }
 COMMAND(kernel) = { "kernel", kernel_exec };
 COMMAND(imgselect) = { "imgselect", kernel_exec };
+COMMAND(imgload) = { "imgload", kernel_exec };
 
+/* initrd and module: images handed to the next operating system
+ * (arguments after the URI are the image's command line). */
 static int initrd_exec(int argc, char **argv)
 {
-	const char *name = NULL;
+	const char *name = NULL, *timeout = NULL;
+	bool autofree = false;
 	const struct option_desc opts[] = {
-		{ "name", 'n', OPT_ARG, &name },
+		FETCH_OPTIONS(name, timeout, autofree),
 	};
 	int i = parse_options(argc, argv, opts, ARRAY_SIZE(opts),
-			      "[--name NAME] URI|NAME", 1, 1);
+			      "[--name NAME] [--timeout MS] URI|NAME "
+			      "[ARGS...]", 1, -1);
 	struct image *image;
 	int rc;
 
 	if (i < 0)
 		return i;
-	rc = acquire(argv[i], name, 0, NULL, &image);
+	rc = acquire(argv[i], name, argc - i - 1, argv + i + 1, &image);
 	if (rc == 0)
 		image->flags |= IMAGE_INITRD;
 	return rc;
 }
 COMMAND(initrd) = { "initrd", initrd_exec };
+COMMAND(module) = { "module", initrd_exec };
 
 static int imgargs_exec(int argc, char **argv)
 {
@@ -151,9 +151,18 @@ static struct image *selected_image(void)
  * it comes back, as a failed boot does. */
 static int run(int argc, char **argv, bool forget)
 {
-	const char *usage = forget ? "URI|NAME [ARGS...]" :
-		"[NAME|URI [ARGS...]]";
-	int i = parse_options(argc, argv, NULL, 0, usage, forget ? 1 : 0, -1);
+	const char *usage = forget ?
+		"[--name NAME] [--timeout MS] [--autofree] [--replace] "
+		"URI|NAME [ARGS...]" :
+		"[--autofree] [--replace] [NAME|URI [ARGS...]]";
+	const char *name = NULL, *timeout = NULL;
+	bool autofree = false, replace = false;
+	const struct option_desc opts[] = {
+		FETCH_OPTIONS(name, timeout, autofree),
+		{ "replace", 'r', OPT_FLAG, &replace },
+	};
+	int i = parse_options(argc, argv, opts, ARRAY_SIZE(opts), usage,
+			      forget ? 1 : 0, -1);
 	struct image *image;
 	int rc;
 
@@ -167,15 +176,20 @@ static int run(int argc, char **argv, bool forget)
 			return -ENOENT;
 		}
 	} else {
-		rc = acquire(argv[i], NULL, argc - i - 1, argv + i + 1, &image);
+		rc = acquire(argv[i], name, argc - i - 1, argv + i + 1,
+			     &image);
 		if (rc)
 			return rc;
 	}
 	ref_get(&image->refcnt);
 	rc = boot_image(image);
-	if (forget)
+	if (forget || autofree)
 		unregister_image(image);
 	image_put(image);
+	/* The image took the calling script's place: that script ends
+	 * here, with the image's status. */
+	if (replace)
+		shell_stop(SHELL_STOP_SCRIPT);
 	return rc;
 }
 

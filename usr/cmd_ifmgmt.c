@@ -2,22 +2,36 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <cxboot/timer.h>
 #include <net/ip.h>
 #include <usr/ifmgmt.h>
 #include <usr/parseopt.h>
 #include <usr/shell.h>
+
+static int for_netdevs_from(int i, int argc, char **argv,
+			    int (*fn)(struct net_device *),
+			    bool stop_on_success);
 
 /* Run fn on the named devices, or on all when none are named.  With
  * stop_on_success (dhcp), the first success ends the walk. */
 static int for_netdevs(int argc, char **argv, const char *usage,
 		       int (*fn)(struct net_device *), bool stop_on_success)
 {
-	struct net_device *netdev;
 	int i = parse_options(argc, argv, NULL, 0, usage, 0, -1);
-	int rc = -ENODEV;
 
 	if (i < 0)
 		return i;
+	return for_netdevs_from(i, argc, argv, fn, stop_on_success);
+}
+
+/* The same, once options up to argv[i] have been parsed. */
+static int for_netdevs_from(int i, int argc, char **argv,
+			    int (*fn)(struct net_device *),
+			    bool stop_on_success)
+{
+	struct net_device *netdev;
+	int rc = -ENODEV;
+
 	if (i == argc) {
 		for_each_netdev(netdev) {
 			rc = fn(netdev);
@@ -74,7 +88,59 @@ static int dhcp_exec(int argc, char **argv)
 	return for_netdevs(argc, argv, "[netX...]", ifconf, true);
 }
 COMMAND(dhcp) = { "dhcp", dhcp_exec };
-COMMAND(ifconf) = { "ifconf", dhcp_exec };
+
+/* ifconf [--configurator dhcp] [--timeout MS] [netX...]: only DHCP
+ * configures interfaces here. */
+static int ifconf_exec(int argc, char **argv)
+{
+	const char *configurator = NULL, *timeout = NULL;
+	const struct option_desc opts[] = {
+		{ "configurator", 'c', OPT_ARG, &configurator },
+		{ "timeout", 't', OPT_ARG, &timeout },
+	};
+	int i = parse_options(argc, argv, opts, ARRAY_SIZE(opts),
+		"[--configurator dhcp] [--timeout MS] [netX...]", 0, -1);
+
+	if (i < 0)
+		return i;
+	if (configurator && strcmp(configurator, "dhcp") != 0) {
+		printf("ifconf: no configurator \"%s\" (only dhcp)\n",
+		       configurator);
+		return -ENOTSUP;
+	}
+	return for_netdevs_from(i, argc, argv, ifconf, true);
+}
+COMMAND(ifconf) = { "ifconf", ifconf_exec };
+
+/* iflinkwait [--timeout MS] [netX...]: wait for link up. */
+static unsigned long linkwait_ms;
+
+static int linkwait_one(struct net_device *netdev)
+{
+	int rc = ifopen(netdev);
+
+	if (rc)
+		return rc;
+	return iflinkwait(netdev, linkwait_ms * TICKS_PER_SEC / 1000);
+}
+
+static int iflinkwait_exec(int argc, char **argv)
+{
+	const char *timeout = NULL;
+	const struct option_desc opts[] = {
+		{ "timeout", 't', OPT_ARG, &timeout },
+	};
+	int i = parse_options(argc, argv, opts, ARRAY_SIZE(opts),
+			      "[--timeout MS] [netX...]", 0, -1);
+
+	if (i < 0)
+		return i;
+	linkwait_ms = 15000;
+	if (timeout && parse_uint(timeout, &linkwait_ms) != 0)
+		return -EINVAL;
+	return for_netdevs_from(i, argc, argv, linkwait_one, false);
+}
+COMMAND(iflinkwait) = { "iflinkwait", iflinkwait_exec };
 
 static int route_exec(int argc, char **argv)
 {

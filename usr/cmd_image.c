@@ -1,10 +1,11 @@
-/* imgfetch, imgstat, imgfree, sha256sum. */
+/* imgfetch, imgstat, imgfree, md5sum, sha256sum. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cxboot/image.h>
 #include <cxboot/open.h>
+#include <cxboot/md5.h>
 #include <cxboot/sha256.h>
 #include <usr/imgmgmt.h>
 #include <usr/parseopt.h>
@@ -43,38 +44,27 @@ int imgfetch(const char *uri_text, const char *name, const char *cmdline,
 	return rc;
 }
 
-static char *join(int argc, char **argv)
-{
-	size_t len = 1;
-	char *text;
-
-	if (!argc)
-		return NULL;
-	for (int i = 0; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	text = zalloc(len);
-	for (int i = 0; text && i < argc; i++) {
-		if (i)
-			strcat(text, " ");
-		strcat(text, argv[i]);
-	}
-	return text;
-}
-
 static int imgfetch_exec(int argc, char **argv)
 {
-	const char *name = NULL;
+	const char *name = NULL, *timeout = NULL;
+	bool autofree = false;
 	const struct option_desc opts[] = {
 		{ "name", 'n', OPT_ARG, &name },
+		{ "timeout", 't', OPT_ARG, &timeout },
+		{ "autofree", 'a', OPT_FLAG, &autofree },
 	};
 	int i = parse_options(argc, argv, opts, ARRAY_SIZE(opts),
-			      "[--name NAME] URI [ARGS...]", 1, -1);
+			      "[--name NAME] [--timeout MS] URI [ARGS...]", 1,
+			      -1);
 	char *args;
 	int rc;
 
 	if (i < 0)
 		return i;
-	args = join(argc - i - 1, argv + i + 1);
+	/* No arguments: no command line at all. */
+	args = i + 1 < argc ? concat_args(argc - i - 1, argv + i + 1) : NULL;
+	if (i + 1 < argc && !args)
+		return -ENOMEM;
 	rc = imgfetch(argv[i], name, args, NULL);
 	free(args);
 	return rc;
@@ -142,6 +132,22 @@ static void sha256_one(struct image *image)
 		printf("%02x", digest[i]);
 	printf("  %s\n", image->name);
 }
+
+static void md5_one(struct image *image)
+{
+	uint8_t digest[MD5_DIGEST_SIZE];
+
+	md5(image->data, image->len, digest);
+	for (unsigned int i = 0; i < sizeof(digest); i++)
+		printf("%02x", digest[i]);
+	printf("  %s\n", image->name);
+}
+
+static int md5sum_exec(int argc, char **argv)
+{
+	return for_images(argc, argv, "[NAME...]", md5_one);
+}
+COMMAND(md5sum) = { "md5sum", md5sum_exec };
 
 static int sha256sum_exec(int argc, char **argv)
 {

@@ -7,35 +7,17 @@
 #include <usr/parseopt.h>
 #include <usr/shell.h>
 
-/* Parse a setting name argument, reporting errors. */
+/* Parse a setting name argument, reporting errors.  A name without a
+ * type gets string for storing; fetching keeps the stored type. */
 static int parse_name(char *name, struct settings **settings,
-		      struct setting *setting)
+		      struct setting *setting,
+		      const struct setting_type *default_type)
 {
-	int rc = parse_setting_name(name, settings, setting,
-				    &setting_type_string);
+	int rc = parse_setting_name(name, settings, setting, default_type);
 
 	if (rc)
 		printf("\"%s\": %s\n", name, strerror(rc));
 	return rc;
-}
-
-/* Join argv[from..] with single spaces (allocated). */
-static char *join_args(int argc, char **argv, int from)
-{
-	size_t len = 1;
-	char *text;
-
-	for (int i = from; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	text = zalloc(len);
-	if (!text)
-		return NULL;
-	for (int i = from; i < argc; i++) {
-		if (i > from)
-			strcat(text, " ");
-		strcat(text, argv[i]);
-	}
-	return text;
 }
 
 static int set_exec(int argc, char **argv)
@@ -48,9 +30,10 @@ static int set_exec(int argc, char **argv)
 
 	if (i < 0)
 		return i;
-	if ((rc = parse_name(argv[i], &settings, &setting)) != 0)
+	if ((rc = parse_name(argv[i], &settings, &setting,
+			      &setting_type_string)) != 0)
 		return rc;
-	value = join_args(argc, argv, i + 1);
+	value = concat_args(argc - i - 1, argv + i + 1);
 	if (!value)
 		return -ENOMEM;
 	rc = value[0] ? storef_setting(settings, &setting, value) :
@@ -71,7 +54,8 @@ static int clear_exec(int argc, char **argv)
 
 	if (i < 0)
 		return i;
-	if ((rc = parse_name(argv[i], &settings, &setting)) != 0)
+	if ((rc = parse_name(argv[i], &settings, &setting,
+			      &setting_type_string)) != 0)
 		return rc;
 	rc = delete_setting(settings, &setting);
 	if (rc)
@@ -89,7 +73,8 @@ static int show_exec(int argc, char **argv)
 
 	if (i < 0)
 		return i;
-	if ((rc = parse_name(argv[i], &settings, &setting)) != 0)
+	if ((rc = parse_name(argv[i], &settings, &setting,
+			      NULL)) != 0)
 		return rc;
 	rc = fetch_setting(settings, &setting, &origin, NULL, 0);
 	if (rc < 0) {
@@ -110,12 +95,12 @@ COMMAND(show) = { "show", show_exec };
 
 static int isset_exec(int argc, char **argv)
 {
-	int i = parse_options(argc, argv, NULL, 0, "VALUE...", 0, -1);
+	int i = parse_options(argc, argv, NULL, 0, "VALUE", 1, 1);
 
 	if (i < 0)
 		return i;
-	/* After expansion an unset setting leaves no argument at all. */
-	return i < argc && argv[i][0] ? 0 : -ENOENT;
+	/* An unset setting expands to an empty argument. */
+	return argv[i][0] ? 0 : -ENOENT;
 }
 COMMAND(isset) = { "isset", isset_exec };
 
@@ -128,3 +113,34 @@ static int iseq_exec(int argc, char **argv)
 	return strcmp(argv[i], argv[i + 1]) == 0 ? 0 : -ERANGE;
 }
 COMMAND(iseq) = { "iseq", iseq_exec };
+
+/* inc NAME [N]: add N (default 1) to a number setting; an unset
+ * setting counts as 0. */
+static int inc_exec(int argc, char **argv)
+{
+	struct settings *settings;
+	struct setting setting;
+	unsigned long value = 0, step = 1;
+	char *text, num[24];
+	int rc, i = parse_options(argc, argv, NULL, 0, "NAME [N]", 1, 2);
+
+	if (i < 0)
+		return i;
+	if (i + 1 < argc && parse_uint(argv[i + 1], &step) != 0)
+		return -EINVAL;
+	if ((rc = parse_name(argv[i], &settings, &setting,
+			      NULL)) != 0)
+		return rc;
+	if (fetchf_setting_copy(settings, &setting, &text) >= 0) {
+		rc = parse_uint(text, &value);
+		free(text);
+		if (rc)
+			return rc;
+	}
+	snprintf(num, sizeof(num), "%lu", value + step);
+	rc = storef_setting(settings, &setting, num);
+	if (rc)
+		printf("Could not set \"%s\": %s\n", argv[i], strerror(rc));
+	return rc;
+}
+COMMAND(inc) = { "inc", inc_exec };

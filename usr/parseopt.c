@@ -81,3 +81,33 @@ int parse_netdev(const char *text, struct net_device **netdev)
 	}
 	return 0;
 }
+
+int parse_key(const char *text, int *key)
+{
+	unsigned long value;
+
+	if (text[0] && !text[1]) {
+		*key = (unsigned char)text[0];
+		return 0;
+	}
+	if (parse_uint(text, &value) != 0)
+		return -EINVAL;
+	*key = value;
+	return 0;
+}
+
+char *concat_args(int argc, char **argv)
+{
+	size_t len = 1;
+	char *text;
+
+	for (int i = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	text = zalloc(len);
+	for (int i = 0; text && i < argc; i++) {
+		if (i)
+			strcat(text, " ");
+		strcat(text, argv[i]);
+	}
+	return text;
+}

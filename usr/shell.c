@@ -8,72 +8,31 @@
 #include <cxboot/console.h>
 #include <cxboot/readline.h>
 #include <cxboot/settings.h>
+#include <usr/script_parse.h>
 #include <usr/shell.h>
 
-bool shell_exit_pending;
-int shell_exit_status;
+static enum shell_stop_level stop_level;
 
-#define MAX_ARGS 64
-#define SEP_OR ((char *)1)
-#define SEP_AND ((char *)2)
-
-static char *separator(const char *p)
+void shell_stop(enum shell_stop_level level)
 {
-	if (p[0] == '|' && p[1] == '|')
-		return SEP_OR;
-	if (p[0] == '&' && p[1] == '&')
-		return SEP_AND;
-	return NULL;
+	stop_level = level;
 }
 
-/* Split text in place into words; quotes group, and an unquoted "||"
- * or "&&" becomes a separator marker.  Returns the count or -E2BIG. */
-static int split_words(char *p, char **words, int max)
+bool shell_stopped(enum shell_stop_level level)
 {
-	int n = 0;
+	bool stopped = stop_level && stop_level >= level;
 
-	while (*p) {
-		char *out, *sep, quote = 0;
-
-		if (isspace(*p)) {
-			p++;
-			continue;
-		}
-		if (n == max)
-			return -E2BIG;
-		if ((sep = separator(p))) {
-			words[n++] = sep;
-			p += 2;
-			continue;
-		}
-		words[n++] = out = p;
-		while (*p && (quote || (!isspace(*p) && !separator(p)))) {
-			if (quote ? *p == quote : (*p == '"' || *p == '\'')) {
-				quote = quote ? 0 : *p;
-				p++;
-				continue;
-			}
-			*out++ = *p++;
-		}
-		/* A separator right after the word stays for the next pass,
-		 * unless terminating the word would overwrite it. */
-		sep = separator(p);
-		if (sep && out == p) {
-			if (n == max)
-				return -E2BIG;
-			*out = '\0';
-			words[n++] = sep;
-			p += 2;
-			continue;
-		}
-		if (*p && !sep)
-			p++;
-		*out = '\0';
-	}
-	return n;
+	if (stop_level <= level)
+		stop_level = 0;
+	return stopped;
 }
 
-static int run_command(int argc, char **argv)
+int shell_status(int rc)
+{
+	return rc > 0 ? (rc & 0xff) : rc ? 1 : 0;
+}
+
+int run_command(int argc, char **argv)
 {
 	if (!argc)
 		return 0;
@@ -85,61 +44,60 @@ static int run_command(int argc, char **argv)
 	return -ENOENT;
 }
 
-int system(const char *line)
+/* Expand ${...} in each word separately (a value with spaces stays one
+ * argument; an empty one stays an empty argument) and run them. */
+static int run_words(int argc, char **words)
 {
-	char *text = expand_settings(line);
-	char *words[MAX_ARGS + 1];
-	int n, start = 0, rc = 0;
-	bool skip = false;
+	char **argv = zalloc((argc + 1) * sizeof(*argv));
+	int rc = 0;
 
-	if (!text) {
-		printf("Out of memory\n");
+	if (!argv)
 		return -ENOMEM;
+	for (int i = 0; i < argc && rc == 0; i++) {
+		argv[i] = expand_settings(words[i]);
+		if (!argv[i])
+			rc = -ENOMEM;
 	}
-	n = split_words(text, words, MAX_ARGS);
-	if (n < 0) {
-		printf("Too many arguments\n");
-		free(text);
-		return n;
-	}
-	for (int i = 0; i <= n && !shell_exit_pending; i++) {
-		char *sep = i < n ? words[i] : NULL;
-
-		if (i < n && sep != SEP_OR && sep != SEP_AND)
-			continue;
-		words[i] = NULL;
-		if (!skip)
-			rc = run_command(i - start, &words[start]);
-		/* "a || b" runs b only if a failed; "a && b" only if it
-		 * succeeded. */
-		skip = (sep == SEP_OR && rc == 0) || (sep == SEP_AND && rc != 0);
-		start = i + 1;
-	}
-	free(text);
+	if (rc == 0)
+		rc = run_command(argc, argv);
+	else
+		printf("Out of memory\n");
+	for (int i = 0; i < argc; i++)
+		free(argv[i]);
+	free(argv);
 	return rc;
 }
 
-int script_run(const char *text, size_t len)
+int system(const char *line)
 {
-	const char *end = text + len;
-	int rc = 0;
+	char *copy = strdup(line);
+	char **words;
+	int count, rc = 0;
+	bool run = true;
 
-	while (text < end && !shell_exit_pending) {
-		const char *nl = memchr(text, '\n', end - text);
-		size_t n = (nl ? nl : end) - text;
-		char *line = strndup(text, n);
-
-		text += n + (nl ? 1 : 0);
-		if (!line)
-			return -ENOMEM;
-		if (n && line[n - 1] == '\r')
-			line[n - 1] = '\0';
-		if (line[0] != '#' && line[0] != ':')
-			rc = system(line);
-		free(line);
-		if (rc)
-			break;
+	if (!copy)
+		return -ENOMEM;
+	count = shell_split(copy, NULL);
+	words = malloc((count + 1) * sizeof(*words));
+	if (!words) {
+		free(copy);
+		return -ENOMEM;
 	}
+	shell_split(copy, words);
+	for (int i = 0; ; ) {
+		enum shell_sep sep;
+		int n = shell_command_end(words + i, count - i, &sep);
+
+		if (run)
+			rc = run_words(n, words + i);
+		if (shell_stopped(SHELL_STOP_LINE) || sep == SEP_END)
+			break;
+		/* The last command that ran decides, left to right. */
+		run = shell_sep_runs_next(sep, rc);
+		i += n + 1;
+	}
+	free(words);
+	free(copy);
 	return rc;
 }
 
@@ -148,9 +106,10 @@ int shell(void)
 	static struct history history;
 	int rc = 0;
 
-	while (!shell_exit_pending) {
+	for (;;) {
 		int rl_rc;
-		char *line = readline_history(PRODUCT_PROMPT, &history, &rl_rc);
+		char *line = readline_history(PRODUCT_PROMPT, NULL, &history,
+					       &rl_rc);
 
 		if (!line) {
 			if (rl_rc == -ECANCELED)
@@ -159,8 +118,8 @@ int shell(void)
 		}
 		rc = system(line);
 		free(line);
+		if (shell_stopped(SHELL_STOP_SCRIPT))
+			break;
 	}
-	if (shell_exit_pending)
-		return shell_exit_status;
-	return rc ? 1 : 0;
+	return shell_status(rc);
 }

@@ -6,10 +6,15 @@
  * each --net attaches a host interface, so that network devices are
  * numbered net0, net1, ... with the PCI adapters' ports first.  A SCRIPT
  * runs as the embedded script; otherwise commands are read from standard
- * input.  The exit status is that of the last command, or exit's N. */
+ * input.  The exit status is that of the last command, or exit's N.
+ *
+ * Standard output carries only what the commands print (the console);
+ * the program's own words about its arguments and about a script that
+ * could not run or failed go to standard error. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdarg.h>
 #include <string.h>
 #include <config/branding.h>
 #include <cxboot/image.h>
@@ -20,12 +25,25 @@
 
 #define MAX_NETS 16
 
+static void __attribute__((format(printf, 1, 2))) message(const char *fmt,
+								 ...)
+{
+	char buf[256];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	linux_write(2, buf, MIN((size_t)n, sizeof(buf) - 1));
+}
+
 static int usage(void)
 {
-	printf("Usage: cxboot [--net IFNAME]...");
+	message("Usage: cxboot [--net IFNAME]...");
 	for_each_table_entry(opt, host_options, struct host_option)
-		printf(" [%s %s]...", opt->name, opt->usage);
-	printf(" [SCRIPT]\n");
+		message(" [%s %s]...", opt->name, opt->usage);
+	message(" [SCRIPT]\n");
 	return 2;
 }
 
@@ -45,7 +63,7 @@ static int attach_nets(const char **nets, unsigned int count)
 	for (unsigned int i = 0; i < count; i++) {
 		rc = linux_net_attach(nets[i]);
 		if (rc) {
-			printf("--net %s: %s\n", nets[i], strerror(rc));
+			message("--net %s: %s\n", nets[i], strerror(rc));
 			return rc;
 		}
 	}
@@ -61,7 +79,7 @@ static int run_script_file(const char *path)
 
 	rc = linux_read_file(path, &data, &len);
 	if (rc) {
-		printf("%s: %s\n", path, strerror(rc));
+		message("%s: %s\n", path, strerror(rc));
 		return rc;
 	}
 	image = alloc_image(NULL);
@@ -76,9 +94,14 @@ static int run_script_file(const char *path)
 	if (rc == 0)
 		rc = register_image(image);
 	if (rc == 0 && (rc = image_probe(image)) != 0)
-		printf("%s: not a script (%s)\n", path, strerror(rc));
-	if (rc == 0)
+		message("%s: not a script (%s)\n", path, strerror(rc));
+	if (rc == 0) {
 		rc = image_exec(image);
+		if (rc > 0)
+			message("%s: exit %d\n", path, rc);
+		else if (rc < 0)
+			message("%s: failed: %s\n", path, strerror(rc));
+	}
 	image_put(image);
 	return rc;
 }
@@ -108,11 +131,7 @@ int cxboot_main(int argc, char **argv)
 	if (attach_nets(nets, nnets) != 0)
 		return 2;
 	if (script) {
-		rc = run_script_file(script);
-		if (shell_exit_pending)
-			rc = shell_exit_status;
-		else
-			rc = rc ? 1 : 0;
+		rc = shell_status(run_script_file(script));
 	} else {
 		printf(PRODUCT_NAME " " VERSION
 		       " -- network boot firmware (hosted)\n");

@@ -29,9 +29,19 @@ struct console_driver {
 extern bool console_interactive;
 
 bool iskey(void);
+/* True when no key can ever come (piped input at its end). */
+bool console_input_ended(void);
 /* Next raw byte without consuming it; -1 if none. */
 int peekkey(void);
 /* Wait for and decode one key; KEY_EOF when input has ended. */
 int getkey(void);
+/* The same, giving up after ms milliseconds (0: wait for ever) with
+ * KEY_NONE. */
+#define KEY_NONE (-2)
+int getkey_timeout(unsigned long ms);
+/* Wait up to ms milliseconds (0: for ever) for a key without taking
+ * it: 0 when one is waiting, KEY_NONE on timeout, KEY_EOF at the end
+ * of input. */
+int wait_for_key(unsigned long ms);
 
 #endif

@@ -16,8 +16,14 @@ int xfer_open_uri(struct xfer *xfer, const struct uri *uri);
 int xfer_open_uri_string(struct xfer *xfer, const char *text);
 
 /* The URI that relative names resolve against (the current working
- * URI, as set by the last fetch or by DHCP next-server). */
+ * URI): while an image runs, the URI it came from (image_exec() sets
+ * it and puts the old one back afterwards), so a script's relative
+ * names are relative to the script, as in iPXE; with none, the TFTP
+ * server next-server names. */
 struct uri *cwuri_resolve(const char *text);
 void cwuri_set(const struct uri *uri);
+/* The current working URI itself (NULL if none); valid until the next
+ * cwuri_set(). */
+const struct uri *cwuri_current(void);
 
 #endif

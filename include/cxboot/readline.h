@@ -9,9 +9,12 @@ struct history {
 	unsigned int next;   /* slot the next line goes to */
 };
 
-/* Read a line.  Returns an allocated string, or NULL with *rc set to
+/* Read a line, starting from the text initial (may be NULL) for the
+ * user to edit.  Returns an allocated string, or NULL with *rc set to
  * -ECANCELED (Ctrl-C), -EPIPE (end of input) or -ENOMEM. */
-char *readline_history(const char *prompt, struct history *history,
-		       int *rc);
+char *readline_history(const char *prompt, const char *initial,
+		       struct history *history, int *rc);
+/* The same for a password: shown as '*', no history. */
+char *readline_secret(const char *prompt, int *rc);
 
 #endif

@@ -3,7 +3,8 @@
  * A setting is addressed as [scope/]name[:type].  The scope is a block
  * path ("net0", "net0.dhcp"; "netX" is the last opened device), the name
  * is a known name ("ip", "filename") or a DHCP option number, possibly
- * encapsulated ("175.8").  A fetch without a scope searches the root
+ * encapsulated ("175.8"), or up to three numbers each a byte of the tag
+ * but the first ("0x18.0.2": what "pci/" reads).  A fetch without a scope searches the root
  * block and then every descendant, depth first. */
 #ifndef CXBOOT_SETTINGS_H
 #define CXBOOT_SETTINGS_H
@@ -76,6 +77,9 @@ struct settings {
 	struct list_head siblings, children;
 	const struct settings_ops *op;
 	int order;   /* lower is searched first among siblings */
+	/* Answers only when named as the scope ("pci/..."), never to a
+	 * search from above: its names mean nothing elsewhere. */
+	bool scoped_only;
 };
 
 /* A block that stores whatever is put into it. */
@@ -97,6 +101,7 @@ static inline void settings_init(struct settings *s,
 	INIT_LIST_HEAD(&s->children);
 	s->op = op;
 	s->order = order;
+	s->scoped_only = false;
 }
 
 /* The root block (holds values set without a scope). */

@@ -26,6 +26,12 @@ int parse_options(int argc, char **argv, const struct option_desc *opts,
 		  int max_args /* -1: unlimited */);
 /* Parse an unsigned number argument; prints an error on failure. */
 int parse_uint(const char *text, unsigned long *value);
+/* Parse a key: one character stands for itself, anything longer is
+ * a number (0x02 for Ctrl-B); prints an error on failure. */
+int parse_key(const char *text, int *key);
+/* Join argv[0..argc) with single spaces (allocated; "" when argc is
+ * 0); NULL when out of memory. */
+char *concat_args(int argc, char **argv);
 /* Find a network device by name; prints an error on failure. */
 struct net_device;
 int parse_netdev(const char *text, struct net_device **netdev);

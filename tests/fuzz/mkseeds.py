@@ -279,6 +279,13 @@ SETTINGS = [
 ]
 
 
+SCRIPTS = [
+    b"#!ipxe\r\n:start echo ${net0/mac:hexhyp} || goto start\n",
+    b"#!gpxe\nset a b \\\ncontinued\n  :l2\ndhcp && goto l2 ||\n",
+    b"echo \"a  b\" 'c' ; # comment || x\n:x exit 3\nlast\\",
+]
+
+
 def text_seeds(out, items):
     for i, item in enumerate(items):
         write(out, "seed%02d" % i, item)
@@ -444,6 +451,7 @@ def main():
     http_seeds(os.path.join(out, "http"))
     text_seeds(os.path.join(out, "uri"), URIS)
     text_seeds(os.path.join(out, "settings"), SETTINGS)
+    text_seeds(os.path.join(out, "script"), SCRIPTS)
     if len(sys.argv) == 3 and os.path.isdir(sys.argv[2]):
         capture_seeds(out, sys.argv[2])
 

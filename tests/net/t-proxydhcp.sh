@@ -1,7 +1,8 @@
 #!/bin/bash
 # ProxyDHCP: one dnsmasq hands out the address and nothing else, a second
 # one on the same link answers in proxy mode with the boot file; the
-# client combines both and fetches that file.
+# client combines both and fetches that file; scripts read the proxy's
+# answer as \${proxydhcp/...}.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -20,11 +21,13 @@ cxt_run 60 <<EOF
 dhcp net0
 echo ip \${net0.dhcp/ip}
 echo filename \${filename}
+echo proxy \${proxydhcp/filename} \${proxydhcp/next-server}
 imgfetch tftp://$SRV_IP/\${filename}
 sha256sum proxy.bin
 EOF
 expect_rc 0
 expect_match "^ip $SUBNET\.(1[0-9]|20)$"
 expect_line "filename proxy.bin"
+expect_line "proxy proxy.bin $SRV_IP"
 expect_hash proxy.bin
 cxt_finish

@@ -363,8 +363,14 @@ UNIT_TEST(settings_names)
 	ok(parse_setting_name(buf, &scope, &s, NULL) == -EINVAL);
 	strcpy(buf, "175.");
 	ok(parse_setting_name(buf, &scope, &s, NULL) == -EINVAL);
-	strcpy(buf, "175.8.1");
+	strcpy(buf, "175.8.1.2");
 	ok(parse_setting_name(buf, &scope, &s, NULL) == -EINVAL);
+	strcpy(buf, "1.256.1");
+	ok(parse_setting_name(buf, &scope, &s, NULL) == -EINVAL);
+	/* Three parts: a PCI function's configuration bytes. */
+	strcpy(buf, "0x18.2.2");
+	ok(parse_setting_name(buf, &scope, &s, NULL) == 0);
+	ok(s.tag == (0x18 << 16 | 2 << 8 | 2));
 
 	/* And back to text. */
 	ok(setting_name(&tbx.settings, &ip_setting, buf, sizeof(buf)) > 0);

@@ -1,14 +1,24 @@
 /* The PC screen and keyboard through the BIOS.
  *
- * Output is INT 10h teletype, plus the one ANSI sequence the line editor
- * and progress lines use, ESC [ K (erase to end of line); other escape
- * sequences are swallowed.  Input is INT 16h; cursor keys come back as
- * the ANSI sequences (ESC [ A ...) that the console core decodes. */
+ * Output is INT 10h teletype, with the ANSI subset that menus and the
+ * line editor use turned into BIOS calls: ESC [ row ; col H (cursor
+ * position), ESC [ J / 2 J (clear to end of screen / whole screen),
+ * ESC [ K (erase to end of line) and ESC [ ... m (colours: 0, 1, 7, 27,
+ * 30-37, 39, 40-47, 49); other sequences are swallowed.  (The serial
+ * console, a driver of its own, passes every sequence through.)  Input
+ * is INT 16h; cursor keys come back as the ANSI sequences (ESC [ A ...)
+ * that the console core decodes. */
 #include <string.h>
 #include <cxboot/console.h>
 #include <bios.h>
 
 #define ATTR_NORMAL 0x07	/* light grey on black */
+#define SCREEN_ROWS 25
+
+/* The attribute written with each character (SGR); ATTR_NORMAL lets
+ * teletype alone draw it. */
+static uint8_t attr = ATTR_NORMAL;
+static bool reverse;
 
 /* Where the cursor is and how much of its row may hold text, so that
  * erasing to the end of the line costs one BIOS call, and none at all
@@ -32,6 +42,12 @@ static void screen_learn(void)
 	screen_known = true;
 }
 
+/* The attribute as drawn: reverse video swaps the colours. */
+static uint8_t drawn_attr(void)
+{
+	return reverse ? (uint8_t)(attr << 4 | attr >> 4) : attr;
+}
+
 static void teletype(uint8_t c)
 {
 	struct bios_regs r = { .eax = 0x0e00 | c,
@@ -39,6 +55,15 @@ static void teletype(uint8_t c)
 
 	if (!screen_known)
 		screen_learn();
+	/* Teletype keeps a cell's attribute in text modes: write the
+	 * character with ours first (AH=09h does not move the cursor). */
+	if (drawn_attr() != ATTR_NORMAL && c >= ' ') {
+		struct bios_regs w = { .eax = 0x0900 | c,
+				       .ebx = page << 8 | drawn_attr(),
+				       .ecx = 1 };
+
+		bios_int(0x10, &w);
+	}
 	bios_int(0x10, &r);
 	switch (c) {
 	case '\r':
@@ -81,26 +106,120 @@ static void erase_to_eol(void)
 	dirty_end = cur_col;
 }
 
+static void set_cursor(unsigned int row, unsigned int col)
+{
+	struct bios_regs r = { .eax = 0x0200, .ebx = page << 8,
+			       .edx = row << 8 | col };
+
+	if (!screen_known)
+		screen_learn();
+	bios_int(0x10, &r);
+	cur_col = col;
+	dirty_end = cols;	/* whatever is on that row */
+}
+
+/* Blank rows top..SCREEN_ROWS-1 (AH=06h with AL=0 clears a window). */
+static void clear_rows(unsigned int top)
+{
+	struct bios_regs r = { .eax = 0x0600, .ebx = ATTR_NORMAL << 8,
+			       .ecx = top << 8,
+			       .edx = (SCREEN_ROWS - 1) << 8 | (cols - 1) };
+
+	if (!screen_known)
+		screen_learn();
+	if (top < SCREEN_ROWS)
+		bios_int(0x10, &r);
+}
+
+static unsigned int cursor_row(void)
+{
+	struct bios_regs r = { .eax = 0x0300, .ebx = page << 8 };
+
+	bios_int(0x10, &r);
+	return (r.edx >> 8) & 0xff;
+}
+
+/* ANSI colour numbers (black red green yellow blue magenta cyan white)
+ * as CGA colours. */
+static const uint8_t cga_colour[8] = { 0, 4, 2, 6, 1, 5, 3, 7 };
+
+static void sgr(unsigned int code)
+{
+	if (code == 0) {
+		attr = ATTR_NORMAL;
+		reverse = false;
+	} else if (code == 1) {
+		attr |= 0x08;
+	} else if (code == 7 || code == 27) {
+		reverse = code == 7;
+	} else if (code >= 30 && code <= 37) {
+		attr = (attr & 0xf8) | cga_colour[code - 30];
+	} else if (code == 39) {
+		attr = (attr & 0xf0) | (ATTR_NORMAL & 0x0f);
+	} else if (code >= 40 && code <= 47) {
+		attr = (attr & 0x8f) | cga_colour[code - 40] << 4;
+	} else if (code == 49) {
+		attr &= 0x0f;
+	}
+}
+
+#define MAX_CSI_ARGS 8
 static enum { PLAIN, ESCAPE, CSI } out_state;
-static unsigned int csi_arg;
+static unsigned int csi_args[MAX_CSI_ARGS], csi_count;
+
+static void csi_final(int c)
+{
+	unsigned int a0 = csi_args[0], a1 = csi_args[1];
+
+	switch (c) {
+	case 'H':
+	case 'f':
+		set_cursor(a0 ? a0 - 1 : 0, a1 ? a1 - 1 : 0);
+		break;
+	case 'J':
+		if (a0 == 2) {
+			clear_rows(0);
+			set_cursor(0, 0);
+		} else if (a0 == 0) {
+			erase_to_eol();
+			clear_rows(cursor_row() + 1);
+		}
+		break;
+	case 'K':
+		if (a0 == 0)
+			erase_to_eol();
+		break;
+	case 'm':
+		for (unsigned int i = 0; i < csi_count; i++)
+			sgr(csi_args[i]);
+		break;
+	}
+}
 
 static void bios_putchar(int c)
 {
 	switch (out_state) {
 	case ESCAPE:
 		out_state = c == '[' ? CSI : PLAIN;
-		csi_arg = 0;
+		memset(csi_args, 0, sizeof(csi_args));
+		csi_count = 1;
 		return;
 	case CSI:
 		if (c >= '0' && c <= '9') {
-			csi_arg = csi_arg * 10 + (c - '0');
+			unsigned int *a = &csi_args[csi_count - 1];
+
+			*a = *a * 10 + (c - '0');
 			return;
 		}
-		if (c == ';' || c == '?')
+		if (c == ';') {
+			if (csi_count < MAX_CSI_ARGS)
+				csi_count++;
+			return;
+		}
+		if (c == '?')
 			return;
 		out_state = PLAIN;
-		if (c == 'K' && csi_arg == 0)
-			erase_to_eol();
+		csi_final(c);
 		return;
 	case PLAIN:
 		break;
