@@ -12,7 +12,7 @@
 X         := bin
 X_CFLAGS  := $(CFLAGS_COMMON) -m32 -march=i686 -fno-pie -fno-stack-protector \
 	-mno-sse -mno-mmx -mno-red-zone -fno-asynchronous-unwind-tables \
-	-Iarch/x86/include
+	-Os -Iarch/x86/include
 # The real-mode part is code and data at once (RWX), as it must be;
 # binutils 2.39 and later would warn about that.  The images link with
 # --emit-relocs: util/reloc turns the kept records into the table by

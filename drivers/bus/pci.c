@@ -85,7 +85,7 @@ int pci_read_bar(struct pci_device *pci, unsigned int index,
 {
 	unsigned int i, reg, n = bar_count(pci);
 	uint16_t cmd;
-	uint32_t lo, mask;
+	uint32_t lo = 0, mask;
 
 	/* Walk from BAR 0: a 64-bit BAR takes two registers. */
 	for (i = 0, reg = PCI_BAR0; i < n; i++, reg += 4) {
