@@ -30,6 +30,9 @@ expect_true "Linux prints the BIOS map" '[ -s "$WORK/ref.map" ]'
 qt_boot ours -nographic -kernel "$IMAGE" -initrd "$PAYLOAD/vmlinuz"
 expect_output "shell" "cxboot>" 60
 qt_send 'memmap'
+# (Typed only once memmap is done: keys typed while a command prints can
+# be lost on the serial line.)
+qt_wait "cxboot>" 30 || true
 qt_send 'echo end-of-map'
 expect_line "memmap ends" "end-of-map" 30
 memmap_out "$WORK/ours.log" >"$WORK/shown.map" || true
