@@ -110,6 +110,29 @@ static int parse_transfer_encoding(const char *value,
 	return 0;
 }
 
+/* "bytes FIRST-LAST/LENGTH" (RFC 9110 section 14.4): only FIRST is
+ * kept.  Any other form (a 416's "bytes *" form) is left unset, so a
+ * 206 that carries it is refused by the client. */
+static void parse_content_range(const char *p, struct http_response *resp)
+{
+	uint64_t v = 0;
+
+	if (strncasecmp(p, "bytes ", 6) != 0)
+		return;
+	p = skip_ows(p + 6);
+	if (!isdigit(*p))
+		return;
+	for (; isdigit(*p); p++) {
+		if (v > (UINT64_MAX - 9) / 10)
+			return;
+		v = v * 10 + (*p - '0');
+	}
+	if (*p != '-' || !isdigit(p[1]) || !strchr(p, '/'))
+		return;
+	resp->has_range = true;
+	resp->range_start = v;
+}
+
 int http_parse_header(const char *line, struct http_response *resp)
 {
 	const char *colon = strchr(line, ':'), *value;
@@ -142,6 +165,8 @@ int http_parse_header(const char *line, struct http_response *resp)
 			resp->keepalive = false;
 		else if (has_token(value, "keep-alive"))
 			resp->keepalive = true;
+	} else if (IS("Content-Range")) {
+		parse_content_range(value, resp);
 	} else if (IS("Location")) {
 		n = strlen(value);
 		while (n && (value[n - 1] == ' ' || value[n - 1] == '\t'))

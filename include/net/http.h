@@ -17,6 +17,8 @@ struct http_response {
 	bool chunked;
 	bool has_length;
 	uint64_t length;      /* Content-Length */
+	bool has_range;
+	uint64_t range_start; /* first byte of a 206's Content-Range */
 	char location[HTTP_LINE_MAX];   /* "" if none */
 };
 

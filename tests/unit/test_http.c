@@ -120,6 +120,26 @@ UNIT_TEST(http_headers)
 	ok(http_parse_header("Bad name : x", &r) == -EPROTO);
 }
 
+UNIT_TEST(http_content_range)
+{
+	struct http_response r;
+
+	memset(&r, 0, sizeof(r));
+	ok(http_parse_header("Content-Range: bytes */1000", &r) == 0 &&
+	   !r.has_range);
+	ok(http_parse_header("Content-Range: items 1-2/3", &r) == 0 &&
+	   !r.has_range);
+	ok(http_parse_header("Content-Range: bytes 5-", &r) == 0 &&
+	   !r.has_range);
+	ok(http_parse_header("Content-Range: bytes 99999999999999999999-1/2",
+			     &r) == 0 && !r.has_range);
+	ok(http_parse_header("content-range: bytes 4294967296-8589934591/*",
+			     &r) == 0);
+	ok(r.has_range && r.range_start == 4294967296ULL);
+	ok(http_parse_header("Content-Range: bytes 700-999/1000", &r) == 0);
+	ok(r.has_range && r.range_start == 700);
+}
+
 UNIT_TEST(http_bodies)
 {
 	/* Content-Length, and what comes after it is not read. */
