@@ -5,7 +5,9 @@
  * ended cleanly and which the server keeps open waits in a small pool
  * for the next request to the same host and port (a kernel, then its
  * initrd).  Redirects go back to the consumer, which reopens at the new
- * URI; a status that is no success is an error naming it. */
+ * URI; a status that is no success is an error naming it.  A body of
+ * known length whose connection drops is asked for again from where it
+ * stopped (Range), a few times at most. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +21,7 @@
 
 #define HTTP_MAX_REDIRECTS 8
 #define HTTP_POOL_MAX 4
+#define HTTP_MAX_RESUMES 5
 
 /* ---- Idle connections --------------------------------------------- */
 
@@ -129,6 +132,12 @@ struct http_request {
 	int rc;
 	bool done;
 	struct http_rx rx;
+	/* Resuming: the body's length, if known, and how much of it the
+	 * consumer has had. */
+	bool resumable;
+	uint64_t total;
+	uint64_t offset;
+	unsigned int resumes;
 };
 
 /* Redirects behind the request being opened now (see http_redirect). */
@@ -154,35 +163,94 @@ static void http_finish(struct http_request *req, int rc)
 	ref_put(&req->refcnt);
 }
 
-static int http_print_request(char *buf, size_t size, const struct uri *uri)
+static int http_print_request(char *buf, size_t size, const struct uri *uri,
+			      const char *range)
 {
 	const char *path = uri->path ? uri->path : "/";
 
 	return snprintf(buf, size, "GET %s%s%s HTTP/1.1\r\n"
 			"Host: %s%s%s\r\n"
 			"User-Agent: " PRODUCT_SHORT_NAME "/" VERSION "\r\n"
+			"%s"
 			"Connection: keep-alive\r\n\r\n",
 			path, uri->query ? "?" : "",
 			uri->query ? uri->query : "", uri->host,
-			uri->port ? ":" : "", uri->port ? uri->port : "");
+			uri->port ? ":" : "", uri->port ? uri->port : "",
+			range);
 }
 
 /* The request line and headers, allocated. */
-static char *http_format_request(const struct uri *uri)
+static char *http_format_request(const struct uri *uri, const char *range)
 {
-	int len = http_print_request(NULL, 0, uri);
+	int len = http_print_request(NULL, 0, uri, range);
 	char *text = malloc(len + 1);
 
 	if (text)
-		http_print_request(text, len + 1, uri);
+		http_print_request(text, len + 1, uri, range);
 	return text;
+}
+
+/* ---- Resuming by Range -------------------------------------------- */
+
+/* The Range field asking for the rest of the body, or "" for all of it. */
+static void http_range_field(const struct http_request *req, char *buf,
+			     size_t size)
+{
+	buf[0] = '\0';
+	if (req->offset)
+		snprintf(buf, size, "Range: bytes=%llu-\r\n",
+			 (unsigned long long)req->offset);
+}
+
+/* A success with a known length: the body can be asked for again. */
+static void http_note_length(struct http_request *req)
+{
+	const struct http_response *resp = &req->rx.resp;
+
+	if (resp->has_length && !resp->chunked && !req->offset) {
+		req->resumable = true;
+		req->total = resp->length;
+	}
+}
+
+/* The connection dropped: whether to ask again for the rest. */
+static bool http_may_resume(const struct http_request *req)
+{
+	return req->resumable && !req->discard && req->offset < req->total &&
+	       req->resumes < HTTP_MAX_RESUMES;
+}
+
+/* The answer to a Range request must hold exactly the rest of the body;
+ * anything else (the whole body again, above all) would corrupt what
+ * the consumer already has. */
+static int http_check_resumed(struct http_request *req)
+{
+	const struct http_response *resp = &req->rx.resp;
+	unsigned long long at = req->offset;
+
+	if (resp->status == 206 && resp->has_range &&
+	    resp->range_start == req->offset && resp->has_length &&
+	    resp->length == req->total - req->offset && !resp->chunked)
+		return 0;
+	if (resp->status == 200) {
+		printf("HTTP: connection lost at byte %llu and the server "
+		       "ignores Range: cannot resume\n", at);
+		return -ENOTSUP;
+	}
+	printf("HTTP: resuming at byte %llu: %u %s is not the rest of the "
+	       "body\n", at, resp->status, resp->reason);
+	return -EPROTO;
 }
 
 /* Connect (or reuse a parked connection) and send the request. */
 static int http_send(struct http_request *req, bool may_reuse)
 {
-	char *text = http_format_request(req->uri);
+	char range[48];
+	char *text;
 	int rc;
+
+	http_range_field(req, range, sizeof(range));
+	text = http_format_request(req->uri, range);
 
 	if (!text)
 		return -ENOMEM;
@@ -244,6 +312,8 @@ static int http_headers(struct http_request *req)
 {
 	const struct http_response *resp = &req->rx.resp;
 
+	if (req->offset)
+		return http_check_resumed(req);
 	if (http_is_redirect(resp->status) && resp->location[0]) {
 		req->discard = req->redirecting = true;
 		return 0;
@@ -256,6 +326,7 @@ static int http_headers(struct http_request *req)
 	}
 	if (resp->has_length)
 		xfer_size_hint(&req->xfer, resp->length);
+	http_note_length(req);
 	return 0;
 }
 
@@ -278,6 +349,7 @@ static int http_conn_deliver(struct xfer *x, struct io_buffer *iob,
 			     const struct xfer_metadata *meta __unused)
 {
 	struct http_request *req = container_of(x, struct http_request, conn);
+	struct xfer_metadata at = { .has_offset = true };
 	size_t body;
 	int rc = 0, n;
 
@@ -288,13 +360,16 @@ static int http_conn_deliver(struct xfer *x, struct io_buffer *iob,
 			rc = n;
 			break;
 		}
+		at.offset = req->offset;
 		if (body && req->discard) {
 			iob_pull(iob, body);
 		} else if (body && body == iob_len(iob)) {
-			rc = xfer_deliver(&req->xfer, iob, NULL);
+			req->offset += body;
+			rc = xfer_deliver(&req->xfer, iob, &at);
 			iob = NULL;
 		} else if (body) {
-			rc = xfer_deliver_raw(&req->xfer, iob->data, body, NULL);
+			req->offset += body;
+			rc = xfer_deliver_raw(&req->xfer, iob->data, body, &at);
 			iob_pull(iob, body);
 		} else {
 			iob_pull(iob, n);
@@ -337,6 +412,13 @@ static void http_conn_close(struct xfer *x, int rc)
 
 	if (rc == 0 && req->rx.until_close && req->rx.state == HTTP_RX_BODY) {
 		http_complete(req);
+		return;
+	}
+	if (http_may_resume(req)) {
+		req->resumes++;
+		rc = http_send(req, false);
+		if (rc)
+			http_finish(req, rc);
 		return;
 	}
 	/* A parked connection the server had closed meanwhile: once more

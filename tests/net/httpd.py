@@ -9,17 +9,59 @@ Serves the files under ROOT, framed as the first path component says:
                  ending with trailer fields
   /close/NAME    no length: the body ends when the connection closes
   /cut/NAME      Content-Length of the whole file, then half of it and
-                 the connection closes
+                 the connection closes; Range is ignored
+  /resume/NAME   honours Range; the first response ends after a third of
+                 its body with a close, the second after a third of its
+                 body with a reset, the later ones are whole
+  /early/NAME    the first response ends right after its headers, the
+                 later ones are whole
 
-One request per connection for /close and /cut; /chunked keeps the
+One request per connection for /close and /cut; the others keep the
 connection for the next request.  Each request is logged to stdout as
-"PEER-PORT METHOD PATH".
+"PEER-PORT METHOD PATH RANGE" (RANGE "-" without a Range field).
 """
 
 import os
+import re
 import socket
+import struct
 import sys
 import threading
+
+# How many requests each path has had.
+seen = {}
+seen_lock = threading.Lock()
+
+
+def count(path):
+    with seen_lock:
+        n = seen.get(path, 0)
+        seen[path] = n + 1
+    return n
+
+
+def range_start(lines):
+    for line in lines[1:]:
+        m = re.match(r"(?i)range:\s*bytes=(\d+)-\s*$", line)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def send_ranged(conn, data, start, cut):
+    """The body from start (a 206 if start is not None), cut short after
+    cut bytes if cut is not None."""
+    if start is None:
+        head = b"HTTP/1.1 200 OK\r\n"
+        body = data
+    else:
+        head = (b"HTTP/1.1 206 Partial Content\r\n"
+                b"Content-Range: bytes %d-%d/%d\r\n"
+                % (start, len(data) - 1, len(data)))
+        body = data[start:]
+    conn.sendall(head + b"Accept-Ranges: bytes\r\n"
+                 b"Content-Length: %d\r\n\r\n" % len(body)
+                 + (body if cut is None else body[:cut]))
 
 
 def read_request(conn, buf):
@@ -54,7 +96,9 @@ def handle(conn, peer, root):
             if not lines:
                 return
             method, path, _ = lines[0].split(" ", 2)
-            print(f"{peer[1]} {method} {path}", flush=True)
+            start = range_start(lines)
+            print(f"{peer[1]} {method} {path} "
+                  f"{'-' if start is None else start}", flush=True)
             parts = path.split("/", 2)
             name = os.path.join(root, os.path.basename(parts[-1]))
             if len(parts) != 3 or not os.path.isfile(name):
@@ -67,6 +111,20 @@ def handle(conn, peer, root):
             if kind == "chunked":
                 send_chunked(conn, data)
                 continue
+            if kind in ("resume", "early"):
+                n = count(path)
+                rest = len(data) - (start or 0)
+                if kind == "early" and n == 0:
+                    send_ranged(conn, data, start, 0)
+                    return
+                if kind == "early" or n >= 2:
+                    send_ranged(conn, data, start, None)
+                    continue
+                send_ranged(conn, data, start, rest // 3)
+                if n == 1:
+                    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                    struct.pack("ii", 1, 0))
+                return
             if kind == "close":
                 conn.sendall(b"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n"
                              + data)
@@ -74,6 +132,14 @@ def handle(conn, peer, root):
                 conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n"
                              % len(data) + data[:len(data) // 2])
             return
+
+
+def handle_quietly(conn, peer, root):
+    # A client may hang up mid-response (one that refuses a body).
+    try:
+        handle(conn, peer, root)
+    except ConnectionError:
+        pass
 
 
 def main():
@@ -85,7 +151,7 @@ def main():
     print("listening", flush=True)
     while True:
         conn, peer = srv.accept()
-        threading.Thread(target=handle, args=(conn, peer, root),
+        threading.Thread(target=handle_quietly, args=(conn, peer, root),
                          daemon=True).start()
 
 
