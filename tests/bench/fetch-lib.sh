@@ -1,10 +1,12 @@
-# Timed fetches for the TFTP benchmarks, sourced after tests/net/lib.sh
-# and cxt_init.  The client is configured statically beforehand, so only
-# the transfer is timed.
+# Timed fetches for the download benchmarks, sourced after
+# tests/net/lib.sh and cxt_init.  The client is configured statically
+# beforehand, so only the transfer is timed.
 #
 #   fetch_once PROG ARGS...   one fetch of $TFTP/big by PROG (the hosted
-#                             program) with ARGS: microseconds, or "fail"
-#                             when it failed or hashed wrong ($WANT)
+#                             program) with ARGS, from $FETCH_URI
+#                             (tftp://$SRV_IP/big if unset): microseconds,
+#                             or "fail" when it failed or hashed wrong
+#                             ($WANT)
 #   measure FETCH ARGS...     median MiB/s of $RUNS runs of FETCH ARGS
 #                             (fetch_once, or a reference client's
 #                             function that prints the same); "-" if any
@@ -32,7 +34,8 @@ fetch_once() {
 	{ cxt_static; echo "echo ready"; } >&"$TO"
 	if read_until '^ready$'; then
 		t0=$(date +%s%N)
-		echo "imgfetch tftp://$SRV_IP/big && echo DONE || echo FAILED" >&"$TO"
+		echo "imgfetch ${FETCH_URI:-tftp://$SRV_IP/big}" \
+			"&& echo DONE || echo FAILED" >&"$TO"
 		read_until '^(DONE|FAILED)$' || true
 		t1=$(date +%s%N)
 		if [ "$LINE" = DONE ]; then
