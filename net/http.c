@@ -14,6 +14,7 @@
 #include <string.h>
 #include <config/branding.h>
 #include <cxboot/open.h>
+#include <cxboot/timer.h>
 #include <cxboot/xfer.h>
 #include <net/dns.h>
 #include <net/http.h>
@@ -22,6 +23,8 @@
 #define HTTP_MAX_REDIRECTS 8
 #define HTTP_POOL_MAX 4
 #define HTTP_MAX_RESUMES 5
+/* A body that stops coming for this long is taken as lost. */
+#define HTTP_STALL_MS (10 * TICKS_PER_SEC)
 
 /* ---- Idle connections --------------------------------------------- */
 
@@ -138,6 +141,9 @@ struct http_request {
 	uint64_t total;
 	uint64_t offset;
 	unsigned int resumes;
+	struct retry_timer stall;   /* looks for a silent server */
+	uint64_t stall_offset;      /* offset when progress_at was taken */
+	unsigned long progress_at;
 };
 
 /* Redirects behind the request being opened now (see http_redirect). */
@@ -157,6 +163,7 @@ static void http_finish(struct http_request *req, int rc)
 	if (req->done)
 		return;
 	req->done = true;
+	stop_timer(&req->stall);
 	resolv_cancel(&req->resolv);
 	xfer_close(&req->conn, rc);
 	xfer_close(&req->xfer, rc);
@@ -242,6 +249,37 @@ static int http_check_resumed(struct http_request *req)
 	return -EPROTO;
 }
 
+static void http_conn_lost(struct http_request *req, int rc);
+
+/* A server gone silent mid-body: TCP, with nothing of ours to send,
+ * would wait for ever.  Checked every second, and only where the body
+ * can be resumed; a consumer that takes nothing is no stall. */
+static void http_stall_check(struct retry_timer *t, int fail __unused)
+{
+	struct http_request *req = container_of(t, struct http_request, stall);
+	unsigned long now = currticks();
+
+	if (!req->resumable || !xfer_window(&req->xfer) ||
+	    req->offset != req->stall_offset) {
+		req->stall_offset = req->offset;
+		req->progress_at = now;
+	} else if (now - req->progress_at >= HTTP_STALL_MS) {
+		printf("HTTP: nothing came for %lu s\n",
+		       HTTP_STALL_MS / TICKS_PER_SEC);
+		xfer_close(&req->conn, -ETIMEDOUT);
+		http_conn_lost(req, -ETIMEDOUT);
+		return;
+	}
+	start_timer_fixed(&req->stall, TICKS_PER_SEC);
+}
+
+static void http_stall_start(struct http_request *req)
+{
+	req->stall_offset = req->offset;
+	req->progress_at = currticks();
+	start_timer_fixed(&req->stall, TICKS_PER_SEC);
+}
+
 /* Connect (or reuse a parked connection) and send the request. */
 static int http_send(struct http_request *req, bool may_reuse)
 {
@@ -261,6 +299,8 @@ static int http_send(struct http_request *req, bool may_reuse)
 	if (rc == 0)
 		rc = xfer_deliver_raw(&req->conn, text, strlen(text), NULL);
 	free(text);
+	if (rc == 0)
+		http_stall_start(req);
 	return rc;
 }
 
@@ -406,10 +446,9 @@ static size_t http_conn_window(struct xfer *x)
 	return xfer_window(&req->xfer);
 }
 
-static void http_conn_close(struct xfer *x, int rc)
+/* The connection ended, by the server or by us. */
+static void http_conn_lost(struct http_request *req, int rc)
 {
-	struct http_request *req = container_of(x, struct http_request, conn);
-
 	if (rc == 0 && req->rx.until_close && req->rx.state == HTTP_RX_BODY) {
 		http_complete(req);
 		return;
@@ -434,6 +473,11 @@ static void http_conn_close(struct xfer *x, int rc)
 		rc = -ECONNRESET;
 	}
 	http_finish(req, rc);
+}
+
+static void http_conn_close(struct xfer *x, int rc)
+{
+	http_conn_lost(container_of(x, struct http_request, conn), rc);
 }
 
 static const struct xfer_ops http_conn_ops = {
@@ -503,6 +547,7 @@ static int http_open(struct xfer *xfer, const struct uri *uri)
 	ref_init(&req->refcnt, http_free);
 	xfer_init(&req->xfer, &http_xfer_ops, &req->refcnt);
 	xfer_init(&req->conn, &http_conn_ops, &req->refcnt);
+	timer_init(&req->stall, http_stall_check, &req->refcnt);
 	req->port = port;
 	req->hops = redirect_hops;
 	rc = resolv_start(&req->resolv, uri->host, http_resolved,

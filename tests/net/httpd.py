@@ -15,6 +15,9 @@ Serves the files under ROOT, framed as the first path component says:
                  body with a reset, the later ones are whole
   /early/NAME    the first response ends right after its headers, the
                  later ones are whole
+  /stall/NAME    honours Range; the first response stops sending after a
+                 third of its body, keeping the connection until the
+                 client drops it
 
 One request per connection for /close and /cut; the others keep the
 connection for the next request.  Each request is logged to stdout as
@@ -111,13 +114,18 @@ def handle(conn, peer, root):
             if kind == "chunked":
                 send_chunked(conn, data)
                 continue
-            if kind in ("resume", "early"):
+            if kind in ("resume", "early", "stall"):
                 n = count(path)
                 rest = len(data) - (start or 0)
+                if kind == "stall" and n == 0:
+                    send_ranged(conn, data, start, rest // 3)
+                    while conn.recv(65536):
+                        pass
+                    return
                 if kind == "early" and n == 0:
                     send_ranged(conn, data, start, 0)
                     return
-                if kind == "early" or n >= 2:
+                if kind in ("early", "stall") or n >= 2:
                     send_ranged(conn, data, start, None)
                     continue
                 send_ranged(conn, data, start, rest // 3)

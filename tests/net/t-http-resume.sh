@@ -3,7 +3,9 @@
 # is asked for by Range and the image hashes right.  tests/net/httpd.py
 # cuts /resume/ twice (a close, then a reset) and /early/ right after
 # the headers (asked again without Range, nothing having arrived);
-# /cut/ ignores Range, which fails the fetch and leaves no image.
+# /stall/ goes silent mid-body with the connection open, which the
+# client notices after 10 s; /cut/ ignores Range, which fails the fetch
+# and leaves no image.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -12,6 +14,7 @@ cxt_link
 cxt_mkfile r $((3 * 1024 * 1024 + 4321))
 cxt_mkfile e $((200 * 1024 + 3))
 cxt_mkfile c $((1 << 20))
+cxt_mkfile s $((600 * 1024))
 cxt_bg httpd python3 "$CXT_DIR/httpd.py" "$SRV_IP" 8080 "$TFTP"
 cxt_wait_grep "$WORK/httpd.log" "^listening"
 
@@ -21,12 +24,15 @@ imgfetch http://$SRV_IP:8080/resume/r
 sha256sum r
 imgfetch http://$SRV_IP:8080/early/e
 sha256sum e
+imgfetch http://$SRV_IP:8080/stall/s
+sha256sum s
 imgfetch http://$SRV_IP:8080/cut/c || echo CUT-FAILED
 imgstat
 EOF
 expect_rc 0
 expect_hash r
 expect_hash e
+expect_hash s
 expect_line CUT-FAILED
 expect_no_contains "/cut/c ["
 # The requests' Range starts: the first cut came after a third of the
@@ -42,6 +48,9 @@ expect_cmp "third request's range" "${starts[2]}" -le \
 	$((size / 3 + (size - size / 3) / 3))
 expect_eq "ranges asked for /early/e" \
 	"$(awk '$3 == "/early/e" {printf "%s ", $4}' "$WORK/httpd.log")" "- - "
+expect_eq "ranges asked for /stall/s" \
+	"$(awk '$3 == "/stall/s" {printf "%s ", $4}' "$WORK/httpd.log")" \
+	"- $((600 * 1024 / 3)) "
 # Without Range support, one more request and no more.
 expect_eq "ranges asked for /cut/c" \
 	"$(awk '$3 == "/cut/c" {printf "%s ", $4}' "$WORK/httpd.log")" \
