@@ -289,7 +289,6 @@ static int http_send(struct http_request *req, bool may_reuse)
 
 	http_range_field(req, range, sizeof(range));
 	text = http_format_request(req->uri, range);
-
 	if (!text)
 		return -ENOMEM;
 	http_rx_init(&req->rx);
