@@ -1,0 +1,277 @@
+/* HTTP authentication (see <net/httpauth.h>).  Of several challenges
+ * the strongest we can answer wins: Digest SHA-256, Digest MD5, Basic. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ctype.h>
+#include <cxboot/md5.h>
+#include <cxboot/sha256.h>
+#include <net/httpauth.h>
+
+/* ---- Reading challenges (RFC 9110 section 11.6.1) ------------------ */
+
+static bool is_tchar(char c)
+{
+	return isalnum(c) || (c && strchr("!#$%&'*+-.^_`|~", c));
+}
+
+static const char *skip_space(const char *p)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return p;
+}
+
+/* A token or quoted-string at p, unquoted into out (size bytes);
+ * returns the end, or NULL if malformed or too long. */
+static const char *read_value(const char *p, char *out, size_t size)
+{
+	size_t n = 0;
+	bool quoted = *p == '"';
+
+	if (quoted)
+		p++;
+	while (quoted ? *p != '"' : is_tchar(*p)) {
+		if (!*p)
+			return NULL;
+		if (quoted && *p == '\\' && p[1])
+			p++;
+		if (n + 1 >= size)
+			return NULL;
+		out[n++] = *p++;
+	}
+	out[n] = '\0';
+	if (quoted)
+		p++;
+	else if (!n)
+		return NULL;
+	return p;
+}
+
+static void set_param(struct http_challenge *ch, const char *name,
+		      const char *value, bool *algo_ok, bool *has_qop)
+{
+	if (strcasecmp(name, "realm") == 0)
+		strcpy(ch->realm, value);
+	else if (strcasecmp(name, "nonce") == 0)
+		strcpy(ch->nonce, value);
+	else if (strcasecmp(name, "opaque") == 0)
+		strcpy(ch->opaque, value);
+	else if (strcasecmp(name, "algorithm") == 0) {
+		*algo_ok = true;
+		if (strcasecmp(value, "SHA-256") == 0)
+			ch->scheme = HTTP_AUTH_DIGEST_SHA256;
+		else if (strcasecmp(value, "MD5") != 0)
+			*algo_ok = false;     /* -sess, SHA-512-256, ... */
+	} else if (strcasecmp(name, "qop") == 0) {
+		*has_qop = true;
+		/* A list such as "auth,auth-int". */
+		for (const char *q = value; q; q = strchr(q, ',')) {
+			q = skip_space(q + (*q == ','));
+			if (strncasecmp(q, "auth", 4) == 0 &&
+			    (q[4] == ',' || q[4] == ' ' || !q[4]))
+				ch->qop_auth = true;
+		}
+	}
+}
+
+/* One challenge's auth-params, up to the next scheme or the end. */
+static const char *read_params(const char *p, struct http_challenge *ch)
+{
+	char name[32], value[HTTP_AUTH_PARAM_MAX];
+	bool algo_ok = true, has_qop = false;
+	const char *q;
+
+	for (;;) {
+		while (*p == ',' || *p == ' ' || *p == '\t')
+			p++;
+		if (*p == '"')
+			return NULL;
+		q = read_value(p, name, sizeof(name));
+		if (!q)
+			break;
+		q = skip_space(q);
+		if (*q != '=')
+			break;                /* the next challenge's scheme */
+		q = read_value(skip_space(q + 1), value, sizeof(value));
+		if (!q)
+			return NULL;
+		set_param(ch, name, value, &algo_ok, &has_qop);
+		p = q;
+	}
+	if (ch->scheme != HTTP_AUTH_BASIC &&
+	    (!algo_ok || !ch->nonce[0] || (has_qop && !ch->qop_auth)))
+		ch->scheme = HTTP_AUTH_NONE;
+	return p;
+}
+
+int http_parse_challenge(const char *value, struct http_challenge *best)
+{
+	struct http_challenge ch;
+	char scheme[32];
+	const char *p = value;
+
+	for (;;) {
+		while (*p == ',' || *p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			return 0;
+		memset(&ch, 0, sizeof(ch));
+		p = read_value(p, scheme, sizeof(scheme));
+		if (!p || (*p && *p != ' ' && *p != ',' && *p != '\t'))
+			return -EPROTO;
+		if (strcasecmp(scheme, "Basic") == 0)
+			ch.scheme = HTTP_AUTH_BASIC;
+		else if (strcasecmp(scheme, "Digest") == 0)
+			ch.scheme = HTTP_AUTH_DIGEST_MD5;
+		p = read_params(p, &ch);
+		if (!p)
+			return -EPROTO;
+		if (ch.scheme > best->scheme)
+			*best = ch;
+	}
+}
+
+/* ---- Answering them ------------------------------------------------ */
+
+static void to_hex(const uint8_t *bytes, size_t len, char *hex)
+{
+	static const char digits[] = "0123456789abcdef";
+
+	for (size_t i = 0; i < len; i++) {
+		hex[2 * i] = digits[bytes[i] >> 4];
+		hex[2 * i + 1] = digits[bytes[i] & 15];
+	}
+	hex[2 * len] = '\0';
+}
+
+/* H(a:b:c...) in hex, of up to six parts. */
+static void digest_hash(enum http_auth_scheme scheme, char *hex,
+			const char *const *parts, size_t count)
+{
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	size_t len = 0;
+	char *text, *t;
+
+	for (size_t i = 0; i < count; i++)
+		len += strlen(parts[i]) + 1;
+	text = t = malloc(len + 1);
+	if (!text) {
+		hex[0] = '\0';
+		return;
+	}
+	for (size_t i = 0; i < count; i++)
+		t += snprintf(t, len + 1 - (t - text), "%s%s", i ? ":" : "",
+			      parts[i]);
+	if (scheme == HTTP_AUTH_DIGEST_SHA256) {
+		sha256(text, t - text, digest);
+		to_hex(digest, SHA256_DIGEST_SIZE, hex);
+	} else {
+		md5(text, t - text, digest);
+		to_hex(digest, MD5_DIGEST_SIZE, hex);
+	}
+	free(text);
+}
+
+void http_digest_response(const struct http_digest_input *in, char *hex)
+{
+	char ha1[65], ha2[65];
+	const char *a1[] = { in->user, in->realm, in->password };
+	const char *a2[] = { in->method, in->uri };
+	const char *with_qop[] = { ha1, in->nonce, in->nc, in->cnonce,
+				   in->qop, ha2 };
+	const char *without_qop[] = { ha1, in->nonce, ha2 };
+
+	digest_hash(in->scheme, ha1, a1, 3);
+	digest_hash(in->scheme, ha2, a2, 2);
+	if (in->qop)
+		digest_hash(in->scheme, hex, with_qop, 6);
+	else
+		digest_hash(in->scheme, hex, without_qop, 3);
+}
+
+static int print_base64(char *buf, size_t size, const uint8_t *data,
+			size_t len)
+{
+	static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		"abcdefghijklmnopqrstuvwxyz0123456789+/";
+	int n = 0;
+
+	for (size_t i = 0; i < len; i += 3) {
+		uint32_t v = data[i] << 16;
+		char out[5];
+
+		if (i + 1 < len)
+			v |= data[i + 1] << 8;
+		if (i + 2 < len)
+			v |= data[i + 2];
+		out[0] = alphabet[v >> 18];
+		out[1] = alphabet[(v >> 12) & 63];
+		out[2] = i + 1 < len ? alphabet[(v >> 6) & 63] : '=';
+		out[3] = i + 2 < len ? alphabet[v & 63] : '=';
+		out[4] = '\0';
+		n += snprintf(buf + n, (size_t)n < size ? size - n : 0,
+			      "%s", out);
+	}
+	return n;
+}
+
+static int print_basic(char *buf, size_t size, const char *user,
+		       const char *password)
+{
+	char *pair;
+	int len = asprintf(&pair, "%s:%s", user, password), n;
+
+	if (len < 0)
+		return -ENOMEM;
+	n = snprintf(buf, size, "Authorization: Basic ");
+	n += print_base64(buf + n, (size_t)n < size ? size - n : 0,
+			  (const uint8_t *)pair, len);
+	n += snprintf(buf + n, (size_t)n < size ? size - n : 0, "\r\n");
+	free(pair);
+	return n;
+}
+
+int http_print_authorization(char *buf, size_t size,
+			     const struct http_challenge *ch,
+			     const char *user, const char *password,
+			     const char *method, const char *target)
+{
+	struct http_digest_input in = {
+		.scheme = ch->scheme, .user = user, .realm = ch->realm,
+		.password = password, .method = method, .uri = target,
+		.nonce = ch->nonce,
+	};
+	char cnonce[17], response[65];
+	int n;
+
+	if (ch->scheme == HTTP_AUTH_BASIC)
+		return print_basic(buf, size, user, password);
+	if (ch->scheme == HTTP_AUTH_NONE)
+		return -ENOTSUP;
+	/* Each challenge is answered once, so the count is always 1. */
+	snprintf(cnonce, sizeof(cnonce), "%08lx%08lx",
+		 random() & 0xffffffffUL, random() & 0xffffffffUL);
+	if (ch->qop_auth) {
+		in.qop = "auth";
+		in.nc = "00000001";
+		in.cnonce = cnonce;
+	}
+	http_digest_response(&in, response);
+	n = snprintf(buf, size, "Authorization: Digest username=\"%s\", "
+		     "realm=\"%s\", nonce=\"%s\", uri=\"%s\", "
+		     "algorithm=%s, response=\"%s\"",
+		     user, ch->realm, ch->nonce, target,
+		     ch->scheme == HTTP_AUTH_DIGEST_SHA256 ? "SHA-256" : "MD5",
+		     response);
+	if (ch->opaque[0])
+		n += snprintf(buf + n, (size_t)n < size ? size - n : 0,
+			      ", opaque=\"%s\"", ch->opaque);
+	if (in.qop)
+		n += snprintf(buf + n, (size_t)n < size ? size - n : 0,
+			      ", qop=auth, nc=%s, cnonce=\"%s\"", in.nc,
+			      cnonce);
+	n += snprintf(buf + n, (size_t)n < size ? size - n : 0, "\r\n");
+	return n;
+}
