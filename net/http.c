@@ -5,7 +5,8 @@
  * ended cleanly and which the server keeps open waits in a small pool
  * for the next request to the same host and port (a kernel, then its
  * initrd).  Redirects go back to the consumer, which reopens at the new
- * URI; a status that is no success is an error naming it. */
+ * URI; a 401 is answered once with credentials (net/httpauth.c); a
+ * status that is no success is an error naming it. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,6 +127,8 @@ struct http_request {
 	 * afterwards, or an error's, which ends the request with rc. */
 	bool discard;
 	bool redirecting;
+	bool reauth;                /* send again with credentials */
+	struct http_challenge auth; /* answered in each request, once set */
 	int rc;
 	bool done;
 	struct http_rx rx;
@@ -154,34 +157,65 @@ static void http_finish(struct http_request *req, int rc)
 	ref_put(&req->refcnt);
 }
 
-static int http_print_request(char *buf, size_t size, const struct uri *uri)
+static int http_print_request(char *buf, size_t size, const struct uri *uri,
+			      const char *target, const char *extra)
 {
-	const char *path = uri->path ? uri->path : "/";
-
-	return snprintf(buf, size, "GET %s%s%s HTTP/1.1\r\n"
+	return snprintf(buf, size, "GET %s HTTP/1.1\r\n"
 			"Host: %s%s%s\r\n"
 			"User-Agent: " PRODUCT_SHORT_NAME "/" VERSION "\r\n"
-			"Connection: keep-alive\r\n\r\n",
-			path, uri->query ? "?" : "",
-			uri->query ? uri->query : "", uri->host,
-			uri->port ? ":" : "", uri->port ? uri->port : "");
+			"Connection: keep-alive\r\n%s\r\n",
+			target, uri->host, uri->port ? ":" : "",
+			uri->port ? uri->port : "", extra);
+}
+
+/* The Authorization line for this request, allocated ("" if none). */
+static char *http_format_auth(struct http_request *req, const char *target)
+{
+	char *user, *password, *line = NULL;
+	int len;
+
+	if (req->auth.scheme == HTTP_AUTH_NONE)
+		return strdup("");
+	if (http_credentials(req->uri, &user, &password) != 0)
+		return NULL;
+	len = http_print_authorization(NULL, 0, &req->auth, user, password,
+				       "GET", target);
+	if (len >= 0)
+		line = malloc(len + 1);
+	if (line)
+		http_print_authorization(line, len + 1, &req->auth, user,
+					 password, "GET", target);
+	free(user);
+	free(password);
+	return line;
 }
 
 /* The request line and headers, allocated. */
-static char *http_format_request(const struct uri *uri)
+static char *http_format_request(struct http_request *req)
 {
-	int len = http_print_request(NULL, 0, uri);
-	char *text = malloc(len + 1);
+	const struct uri *uri = req->uri;
+	char *target = NULL, *auth = NULL, *text = NULL;
+	int len;
 
-	if (text)
-		http_print_request(text, len + 1, uri);
+	if (asprintf(&target, "%s%s%s", uri->path ? uri->path : "/",
+		     uri->query ? "?" : "", uri->query ? uri->query : "") < 0)
+		return NULL;
+	auth = http_format_auth(req, target);
+	if (auth) {
+		len = http_print_request(NULL, 0, uri, target, auth);
+		text = malloc(len + 1);
+		if (text)
+			http_print_request(text, len + 1, uri, target, auth);
+	}
+	free(auth);
+	free(target);
 	return text;
 }
 
 /* Connect (or reuse a parked connection) and send the request. */
 static int http_send(struct http_request *req, bool may_reuse)
 {
-	char *text = http_format_request(req->uri);
+	char *text = http_format_request(req);
 	int rc;
 
 	if (!text)
@@ -239,17 +273,50 @@ static int http_redirect(struct http_request *req)
 	return rc;
 }
 
+/* A 401: whether to send again with credentials; if not, why. */
+static bool http_may_authenticate(struct http_request *req,
+				  const char **why)
+{
+	const struct http_challenge *ch = &req->rx.resp.challenge;
+	char *user, *password;
+
+	if (req->auth.scheme != HTTP_AUTH_NONE) {
+		*why = "the server refused the credentials";
+		return false;
+	}
+	if (ch->scheme == HTTP_AUTH_NONE) {
+		*why = "no authentication scheme this client can answer";
+		return false;
+	}
+	if (http_credentials(req->uri, &user, &password) != 0) {
+		*why = "credentials needed (http://user:password@host/... "
+		       "or the username and password settings)";
+		return false;
+	}
+	free(user);
+	free(password);
+	req->auth = *ch;
+	return true;
+}
+
 /* The headers are in: act on the status. */
 static int http_headers(struct http_request *req)
 {
 	const struct http_response *resp = &req->rx.resp;
+	const char *why = NULL;
 
 	if (http_is_redirect(resp->status) && resp->location[0]) {
 		req->discard = req->redirecting = true;
 		return 0;
 	}
+	if (resp->status == 401 && http_may_authenticate(req, &why)) {
+		req->discard = req->reauth = true;
+		return 0;
+	}
 	if (resp->status < 200 || resp->status > 299) {
 		printf("HTTP error %u %s\n", resp->status, resp->reason);
+		if (why)
+			printf("HTTP: %s\n", why);
 		req->discard = true;
 		req->rc = http_status_error(resp->status);
 		return 0;
@@ -260,13 +327,22 @@ static int http_headers(struct http_request *req)
 }
 
 /* The response is complete: keep the connection if the server does,
- * then follow a redirect. */
+ * then follow a redirect or send again with credentials. */
 static void http_complete(struct http_request *req)
 {
+	int rc;
+
 	if (req->rx.resp.keepalive)
 		pool_put(&req->conn, req->addr, req->port);
 	else
 		xfer_close(&req->conn, 0);
+	if (req->reauth) {
+		req->reauth = req->discard = false;
+		rc = http_send(req, true);
+		if (rc)
+			http_finish(req, rc);
+		return;
+	}
 	if (req->redirecting)
 		req->rc = http_redirect(req);
 	http_finish(req, req->rc);

@@ -6,7 +6,9 @@
 #include <string.h>
 #include <ctype.h>
 #include <cxboot/md5.h>
+#include <cxboot/settings.h>
 #include <cxboot/sha256.h>
+#include <cxboot/uri.h>
 #include <net/httpauth.h>
 
 /* ---- Reading challenges (RFC 9110 section 11.6.1) ------------------ */
@@ -274,4 +276,38 @@ int http_print_authorization(char *buf, size_t size,
 			      cnonce);
 	n += snprintf(buf + n, (size_t)n < size ? size - n : 0, "\r\n");
 	return n;
+}
+
+/* ---- Credentials --------------------------------------------------- */
+
+/* The text of the setting called name, allocated, or NULL. */
+static char *setting_text(const char *name)
+{
+	struct settings *settings;
+	struct setting setting;
+	char buf[16], *text = NULL;
+
+	snprintf(buf, sizeof(buf), "%s", name);
+	if (parse_setting_name(buf, &settings, &setting, NULL) == 0)
+		fetchf_setting_copy(settings, &setting, &text);
+	return text;
+}
+
+int http_credentials(const struct uri *uri, char **user, char **password)
+{
+	if (uri->user) {
+		*user = strdup(uri->user);
+		*password = strdup(uri->password ? uri->password : "");
+	} else {
+		*user = setting_text("username");
+		*password = setting_text("password");
+		if (*user && !*password)
+			*password = strdup("");
+	}
+	if (*user && **user && *password)
+		return 0;
+	free(*user);
+	free(*password);
+	*user = *password = NULL;
+	return -ENOENT;
 }

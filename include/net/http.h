@@ -5,6 +5,7 @@
 #ifndef NET_HTTP_H
 #define NET_HTTP_H
 #include <cxboot/compiler.h>
+#include <net/httpauth.h>
 
 #define HTTP_PORT 80
 /* The longest status, header, chunk-size or trailer line accepted. */
@@ -18,6 +19,7 @@ struct http_response {
 	bool has_length;
 	uint64_t length;      /* Content-Length */
 	char location[HTTP_LINE_MAX];   /* "" if none */
+	struct http_challenge challenge;  /* from WWW-Authenticate */
 };
 
 enum http_rx_state {

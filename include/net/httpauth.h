@@ -44,4 +44,10 @@ int http_print_authorization(char *buf, size_t size,
 			     const char *user, const char *password,
 			     const char *method, const char *target);
 
+struct uri;
+/* The user and password for uri: its own userinfo, else the username
+ * and password settings (the login command).  Both are allocated (an
+ * absent password is ""); -ENOENT if there is no user. */
+int http_credentials(const struct uri *uri, char **user, char **password);
+
 #endif
