@@ -3,7 +3,7 @@
  * strings, commas, several challenges), and the Authorization lines. */
 #include <errno.h>
 #include <string.h>
-#include <net/httpauth.h>
+#include <net/http.h>
 #include "test.h"
 
 UNIT_TEST(http_digest_rfc7616)
@@ -134,4 +134,28 @@ UNIT_TEST(http_authorization_lines)
 	ch.qop_auth = true;
 	http_print_authorization(buf, sizeof(buf), &ch, "u", "p", "GET", "/");
 	ok(strstr(buf, ", qop=auth, nc=00000001, cnonce=\"") != NULL);
+}
+
+UNIT_TEST(http_challenge_in_response)
+{
+	static const char text[] = "HTTP/1.1 401 Unauthorized\r\n"
+		"WWW-Authenticate: Basic realm=\"r\"\r\n"
+		"WWW-Authenticate: Digest realm=\"r\", nonce=\"abc\", "
+		"qop=\"auth\", algorithm=SHA-256\r\n"
+		"WWW-Authenticate: Digest realm=\"r\", nonce=\"xyz\"\r\n"
+		"Content-Length: 0\r\n\r\n";
+	const uint8_t *p = (const uint8_t *)text;
+	size_t len = sizeof(text) - 1, body;
+	struct http_rx rx;
+	int n;
+
+	http_rx_init(&rx);
+	while (len && (n = http_rx_feed(&rx, p, len, &body)) > 0) {
+		p += n;
+		len -= n;
+	}
+	ok(rx.state == HTTP_RX_DONE && rx.resp.status == 401);
+	ok(rx.resp.challenge.scheme == HTTP_AUTH_DIGEST_SHA256);
+	ok(rx.resp.challenge.qop_auth);
+	ok_str(rx.resp.challenge.nonce, "abc");
 }
