@@ -1,6 +1,7 @@
 /* HTTP/1.1 client: the http:// URI opener.
  *
- * A request sends GET over a TCP connection and hands the body on to its
+ * A request sends GET (or POST of a form, net/httpform.c) over a TCP
+ * connection and hands the body on to its
  * consumer in the buffers TCP delivered.  A connection whose response
  * ended cleanly and which the server keeps open waits in a small pool
  * for the next request to the same host and port (a kernel, then its
@@ -16,6 +17,7 @@
 #include <cxboot/xfer.h>
 #include <net/dns.h>
 #include <net/http.h>
+#include <net/httpform.h>
 #include <net/tcp.h>
 
 #define HTTP_MAX_REDIRECTS 8
@@ -157,19 +159,9 @@ static void http_finish(struct http_request *req, int rc)
 	ref_put(&req->refcnt);
 }
 
-static int http_print_request(char *buf, size_t size, const struct uri *uri,
-			      const char *target, const char *extra)
-{
-	return snprintf(buf, size, "GET %s HTTP/1.1\r\n"
-			"Host: %s%s%s\r\n"
-			"User-Agent: " PRODUCT_SHORT_NAME "/" VERSION "\r\n"
-			"Connection: keep-alive\r\n%s\r\n",
-			target, uri->host, uri->port ? ":" : "",
-			uri->port ? uri->port : "", extra);
-}
-
 /* The Authorization line for this request, allocated ("" if none). */
-static char *http_format_auth(struct http_request *req, const char *target)
+static char *http_format_auth(struct http_request *req, const char *method,
+			      const char *target)
 {
 	char *user, *password, *line = NULL;
 	int len;
@@ -179,47 +171,53 @@ static char *http_format_auth(struct http_request *req, const char *target)
 	if (http_credentials(req->uri, &user, &password) != 0)
 		return NULL;
 	len = http_print_authorization(NULL, 0, &req->auth, user, password,
-				       "GET", target);
+				       method, target);
 	if (len >= 0)
 		line = malloc(len + 1);
 	if (line)
 		http_print_authorization(line, len + 1, &req->auth, user,
-					 password, "GET", target);
+					 password, method, target);
 	free(user);
 	free(password);
 	return line;
 }
 
-/* The request line and headers, allocated. */
-static char *http_format_request(struct http_request *req)
+/* The whole request, allocated into *text. */
+static int http_format_request(struct http_request *req, char **text)
 {
 	const struct uri *uri = req->uri;
-	char *target = NULL, *auth = NULL, *text = NULL;
-	int len;
+	char *target = NULL, *auth = NULL;
+	struct http_form form;
+	int rc = http_form_build(uri, &form);
 
+	if (rc)
+		return rc;
+	*text = NULL;
 	if (asprintf(&target, "%s%s%s", uri->path ? uri->path : "/",
-		     uri->query ? "?" : "", uri->query ? uri->query : "") < 0)
-		return NULL;
-	auth = http_format_auth(req, target);
-	if (auth) {
-		len = http_print_request(NULL, 0, uri, target, auth);
-		text = malloc(len + 1);
-		if (text)
-			http_print_request(text, len + 1, uri, target, auth);
-	}
+		     uri->query ? "?" : "", uri->query ? uri->query : "") >= 0)
+		auth = http_format_auth(req, form.method, target);
+	if (auth && asprintf(text, "%s %s HTTP/1.1\r\n"
+			     "Host: %s%s%s\r\n"
+			     "User-Agent: " PRODUCT_SHORT_NAME "/" VERSION "\r\n"
+			     "Connection: keep-alive\r\n%s%s\r\n%s",
+			     form.method, target, uri->host,
+			     uri->port ? ":" : "", uri->port ? uri->port : "",
+			     auth, form.headers, form.body) < 0)
+		*text = NULL;
 	free(auth);
 	free(target);
-	return text;
+	http_form_free(&form);
+	return *text ? 0 : -ENOMEM;
 }
 
 /* Connect (or reuse a parked connection) and send the request. */
 static int http_send(struct http_request *req, bool may_reuse)
 {
-	char *text = http_format_request(req);
-	int rc;
+	char *text;
+	int rc = http_format_request(req, &text);
 
-	if (!text)
-		return -ENOMEM;
+	if (rc)
+		return rc;
 	http_rx_init(&req->rx);
 	req->answered = false;
 	req->reused = may_reuse && pool_take(&req->conn, req->addr, req->port);

@@ -16,6 +16,9 @@ Serves the files under ROOT, framed as the first path component says:
                  (offered beside an MD5 challenge, in two headers); MD5
                  without qop (RFC 2069).  The server computes the
                  response it expects itself.
+  /echo/ANYTHING the request echoed back as the body: "METHOD PATH", its
+                 header fields but Host, User-Agent and Connection, an
+                 empty line, then the request's body
 
 One request per connection for /close and /cut; the others keep the
 connection for the next request.  Each request is logged to stdout as
@@ -103,6 +106,28 @@ def digest_ok(p, method, path, user, password):
     return p.get("response") == want
 
 
+def send_echo(conn, lines, buf):
+    """Answer with the request itself; returns what follows its body."""
+    fields = [l for l in lines[1:] if l.split(":")[0].strip().lower()
+              not in ("host", "user-agent", "connection")]
+    length = 0
+    for l in fields:
+        if l.lower().startswith("content-length:"):
+            length = int(l.split(":", 1)[1])
+    while len(buf) < length:
+        data = conn.recv(65536)
+        if not data:
+            break
+        buf += data
+    body, buf = buf[:length], buf[length:]
+    print(f"echo body {body.decode('latin-1')}", flush=True)
+    out = ("\n".join([lines[0].rsplit(" ", 1)[0]] + fields) + "\n\n")
+    out = out.encode("latin-1") + body
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n"
+                 % len(out) + out)
+    return buf
+
+
 def handle(conn, peer, root):
     buf = b""
     with conn:
@@ -113,6 +138,9 @@ def handle(conn, peer, root):
             method, path, _ = lines[0].split(" ", 2)
             print(f"{peer[1]} {method} {path}", flush=True)
             parts = path.split("/", 2)
+            if parts[1] == "echo":
+                buf = send_echo(conn, lines, buf)
+                continue
             name = os.path.join(root, os.path.basename(parts[-1]))
             if len(parts) != 3 or not os.path.isfile(name):
                 conn.sendall(b"HTTP/1.1 404 Not Found\r\n"
