@@ -163,20 +163,13 @@ static void http_finish(struct http_request *req, int rc)
 static char *http_format_auth(struct http_request *req, const char *method,
 			      const char *target)
 {
-	char *user, *password, *line = NULL;
-	int len;
+	char *user, *password, *line;
 
 	if (req->auth.scheme == HTTP_AUTH_NONE)
 		return strdup("");
 	if (http_credentials(req->uri, &user, &password) != 0)
 		return NULL;
-	len = http_print_authorization(NULL, 0, &req->auth, user, password,
-				       method, target);
-	if (len >= 0)
-		line = malloc(len + 1);
-	if (line)
-		http_print_authorization(line, len + 1, &req->auth, user,
-					 password, method, target);
+	line = http_authorization(&req->auth, user, password, method, target);
 	free(user);
 	free(password);
 	return line;

@@ -1,6 +1,7 @@
 /* HTTP authentication (see <net/httpauth.h>).  Of several challenges
  * the strongest we can answer wins: Digest SHA-256, Digest MD5, Basic. */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -193,89 +194,118 @@ void http_digest_response(const struct http_digest_input *in, char *hex)
 		digest_hash(in->scheme, hex, without_qop, 3);
 }
 
-static int print_base64(char *buf, size_t size, const uint8_t *data,
-			size_t len)
+/* Append formatted text to the allocated *line; on failure *line is
+ * freed and left NULL, and later appends do nothing. */
+static void append(char **line, const char *fmt, ...)
+{
+	char *more = NULL, *joined = NULL;
+	va_list ap;
+	int rc;
+
+	if (!*line)
+		return;
+	va_start(ap, fmt);
+	rc = vasprintf(&more, fmt, ap);
+	va_end(ap);
+	if (rc >= 0 && asprintf(&joined, "%s%s", *line, more) < 0)
+		joined = NULL;
+	free(more);
+	free(*line);
+	*line = joined;
+}
+
+/* Append `, name="value"` with value escaped as a quoted-string. */
+static void append_quoted(char **line, const char *name, const char *value)
+{
+	char *escaped = malloc(2 * strlen(value) + 1), *e = escaped;
+
+	if (!escaped) {
+		free(*line);
+		*line = NULL;
+		return;
+	}
+	for (; *value; value++) {
+		if (*value == '"' || *value == '\\')
+			*e++ = '\\';
+		*e++ = *value;
+	}
+	*e = '\0';
+	append(line, ", %s=\"%s\"", name, escaped);
+	free(escaped);
+}
+
+static char *basic_authorization(const char *user, const char *password)
 {
 	static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 		"abcdefghijklmnopqrstuvwxyz0123456789+/";
-	int n = 0;
+	char *pair, *line = strdup("Authorization: Basic ");
+	int len = asprintf(&pair, "%s:%s", user, password);
+	const uint8_t *p = (const uint8_t *)pair;
 
-	for (size_t i = 0; i < len; i += 3) {
-		uint32_t v = data[i] << 16;
-		char out[5];
-
-		if (i + 1 < len)
-			v |= data[i + 1] << 8;
-		if (i + 2 < len)
-			v |= data[i + 2];
-		out[0] = alphabet[v >> 18];
-		out[1] = alphabet[(v >> 12) & 63];
-		out[2] = i + 1 < len ? alphabet[(v >> 6) & 63] : '=';
-		out[3] = i + 2 < len ? alphabet[v & 63] : '=';
-		out[4] = '\0';
-		n += snprintf(buf + n, (size_t)n < size ? size - n : 0,
-			      "%s", out);
+	if (len < 0) {
+		free(line);
+		return NULL;
 	}
-	return n;
-}
+	for (int i = 0; i < len; i += 3) {
+		uint32_t v = p[i] << 16 | (i + 1 < len ? p[i + 1] << 8 : 0) |
+			     (i + 2 < len ? p[i + 2] : 0);
 
-static int print_basic(char *buf, size_t size, const char *user,
-		       const char *password)
-{
-	char *pair;
-	int len = asprintf(&pair, "%s:%s", user, password), n;
-
-	if (len < 0)
-		return -ENOMEM;
-	n = snprintf(buf, size, "Authorization: Basic ");
-	n += print_base64(buf + n, (size_t)n < size ? size - n : 0,
-			  (const uint8_t *)pair, len);
-	n += snprintf(buf + n, (size_t)n < size ? size - n : 0, "\r\n");
+		append(&line, "%c%c%c%c", alphabet[v >> 18],
+		       alphabet[(v >> 12) & 63],
+		       i + 1 < len ? alphabet[(v >> 6) & 63] : '=',
+		       i + 2 < len ? alphabet[v & 63] : '=');
+	}
+	append(&line, "\r\n");
 	free(pair);
-	return n;
+	return line;
 }
 
-int http_print_authorization(char *buf, size_t size,
-			     const struct http_challenge *ch,
-			     const char *user, const char *password,
-			     const char *method, const char *target)
+static char *digest_authorization(const struct http_challenge *ch,
+				  struct http_digest_input *in)
+{
+	char cnonce[17], response[65], *line;
+
+	/* Each challenge is answered once, so the count is always 1. */
+	snprintf(cnonce, sizeof(cnonce), "%08lx%08lx",
+		 random() & 0xffffffffUL, random() & 0xffffffffUL);
+	if (ch->qop_auth) {
+		in->qop = "auth";
+		in->nc = "00000001";
+		in->cnonce = cnonce;
+	}
+	http_digest_response(in, response);
+	line = strdup("Authorization: Digest algorithm=");
+	append(&line, ch->scheme == HTTP_AUTH_DIGEST_SHA256 ?
+	       "SHA-256" : "MD5");
+	append_quoted(&line, "username", in->user);
+	append_quoted(&line, "realm", ch->realm);
+	append_quoted(&line, "nonce", ch->nonce);
+	append_quoted(&line, "uri", in->uri);
+	append(&line, ", response=\"%s\"", response);
+	if (ch->opaque[0])
+		append_quoted(&line, "opaque", ch->opaque);
+	if (in->qop)
+		append(&line, ", qop=auth, nc=%s, cnonce=\"%s\"", in->nc,
+		       cnonce);
+	append(&line, "\r\n");
+	return line;
+}
+
+char *http_authorization(const struct http_challenge *ch, const char *user,
+			 const char *password, const char *method,
+			 const char *target)
 {
 	struct http_digest_input in = {
 		.scheme = ch->scheme, .user = user, .realm = ch->realm,
 		.password = password, .method = method, .uri = target,
 		.nonce = ch->nonce,
 	};
-	char cnonce[17], response[65];
-	int n;
 
 	if (ch->scheme == HTTP_AUTH_BASIC)
-		return print_basic(buf, size, user, password);
+		return basic_authorization(user, password);
 	if (ch->scheme == HTTP_AUTH_NONE)
-		return -ENOTSUP;
-	/* Each challenge is answered once, so the count is always 1. */
-	snprintf(cnonce, sizeof(cnonce), "%08lx%08lx",
-		 random() & 0xffffffffUL, random() & 0xffffffffUL);
-	if (ch->qop_auth) {
-		in.qop = "auth";
-		in.nc = "00000001";
-		in.cnonce = cnonce;
-	}
-	http_digest_response(&in, response);
-	n = snprintf(buf, size, "Authorization: Digest username=\"%s\", "
-		     "realm=\"%s\", nonce=\"%s\", uri=\"%s\", "
-		     "algorithm=%s, response=\"%s\"",
-		     user, ch->realm, ch->nonce, target,
-		     ch->scheme == HTTP_AUTH_DIGEST_SHA256 ? "SHA-256" : "MD5",
-		     response);
-	if (ch->opaque[0])
-		n += snprintf(buf + n, (size_t)n < size ? size - n : 0,
-			      ", opaque=\"%s\"", ch->opaque);
-	if (in.qop)
-		n += snprintf(buf + n, (size_t)n < size ? size - n : 0,
-			      ", qop=auth, nc=%s, cnonce=\"%s\"", in.nc,
-			      cnonce);
-	n += snprintf(buf + n, (size_t)n < size ? size - n : 0, "\r\n");
-	return n;
+		return NULL;
+	return digest_authorization(ch, &in);
 }
 
 /* ---- Credentials --------------------------------------------------- */

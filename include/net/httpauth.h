@@ -38,11 +38,10 @@ struct http_digest_input {
 void http_digest_response(const struct http_digest_input *in, char *hex);
 
 /* The "Authorization: ...\r\n" line answering ch for a request of
- * method to target; returns its length like snprintf. */
-int http_print_authorization(char *buf, size_t size,
-			     const struct http_challenge *ch,
-			     const char *user, const char *password,
-			     const char *method, const char *target);
+ * method to target, allocated; NULL if out of memory or ch is none. */
+char *http_authorization(const struct http_challenge *ch, const char *user,
+			 const char *password, const char *method,
+			 const char *target);
 
 struct uri;
 /* The user and password for uri: its own userinfo, else the username
