@@ -1,12 +1,14 @@
 /* HTTP/1.1 client: the http:// URI opener.
  *
- * A request sends GET over a TCP connection and hands the body on to its
+ * A request sends GET (or POST of a form, net/httpform.c) over a TCP
+ * connection and hands the body on to its
  * consumer in the buffers TCP delivered.  A connection whose response
  * ended cleanly and which the server keeps open waits in a small pool
  * for the next request to the same host and port (a kernel, then its
  * initrd).  Redirects go back to the consumer, which reopens at the new
- * URI; a status that is no success is an error naming it.  A body of
- * known length whose connection drops is asked for again from where it
+ * URI; a 401 is answered once with credentials (net/httpauth.c); a
+ * status that is no success is an error naming it.  A body of known
+ * length whose connection drops is asked for again from where it
  * stopped (Range), a few times at most. */
 #include <errno.h>
 #include <stdio.h>
@@ -18,6 +20,7 @@
 #include <cxboot/xfer.h>
 #include <net/dns.h>
 #include <net/http.h>
+#include <net/httpform.h>
 #include <net/tcp.h>
 
 #define HTTP_MAX_REDIRECTS 8
@@ -132,6 +135,8 @@ struct http_request {
 	 * afterwards, or an error's, which ends the request with rc. */
 	bool discard;
 	bool redirecting;
+	bool reauth;                /* send again with credentials */
+	struct http_challenge auth; /* answered in each request, once set */
 	int rc;
 	bool done;
 	struct http_rx rx;
@@ -170,31 +175,52 @@ static void http_finish(struct http_request *req, int rc)
 	ref_put(&req->refcnt);
 }
 
-static int http_print_request(char *buf, size_t size, const struct uri *uri,
-			      const char *range)
+/* The Authorization line for this request, allocated ("" if none). */
+static char *http_format_auth(struct http_request *req, const char *method,
+			      const char *target)
 {
-	const char *path = uri->path ? uri->path : "/";
+	char *user, *password, *line;
 
-	return snprintf(buf, size, "GET %s%s%s HTTP/1.1\r\n"
-			"Host: %s%s%s\r\n"
-			"User-Agent: " PRODUCT_SHORT_NAME "/" VERSION "\r\n"
-			"%s"
-			"Connection: keep-alive\r\n\r\n",
-			path, uri->query ? "?" : "",
-			uri->query ? uri->query : "", uri->host,
-			uri->port ? ":" : "", uri->port ? uri->port : "",
-			range);
+	if (req->auth.scheme == HTTP_AUTH_NONE)
+		return strdup("");
+	if (http_credentials(req->uri, &user, &password) != 0)
+		return NULL;
+	line = http_authorization(&req->auth, user, password, method, target);
+	free(user);
+	free(password);
+	return line;
 }
 
-/* The request line and headers, allocated. */
-static char *http_format_request(const struct uri *uri, const char *range)
-{
-	int len = http_print_request(NULL, 0, uri, range);
-	char *text = malloc(len + 1);
+/* The whole request, allocated into *text. */
+static void http_range_field(const struct http_request *req, char *buf,
+			     size_t size);
 
-	if (text)
-		http_print_request(text, len + 1, uri, range);
-	return text;
+static int http_format_request(struct http_request *req, char **text)
+{
+	const struct uri *uri = req->uri;
+	char *target = NULL, *auth = NULL, range[48];
+	struct http_form form;
+	int rc = http_form_build(uri, &form);
+
+	if (rc)
+		return rc;
+	http_range_field(req, range, sizeof(range));
+	*text = NULL;
+	if (asprintf(&target, "%s%s%s", uri->path ? uri->path : "/",
+		     uri->query ? "?" : "", uri->query ? uri->query : "") >= 0)
+		auth = http_format_auth(req, form.method, target);
+	if (auth && asprintf(text, "%s %s HTTP/1.1\r\n"
+			     "Host: %s%s%s\r\n"
+			     "User-Agent: " PRODUCT_SHORT_NAME "/" VERSION "\r\n"
+			     "Connection: keep-alive\r\n%s%s%s\r\n%s",
+			     form.method, target, uri->host,
+			     uri->port ? ":" : "", uri->port ? uri->port : "",
+			     range, auth, form.headers, form.body) < 0)
+		*text = NULL;
+	free(auth);
+	free(target);
+	http_form_free(&form);
+	return *text ? 0 : -ENOMEM;
 }
 
 /* ---- Resuming by Range -------------------------------------------- */
@@ -283,14 +309,11 @@ static void http_stall_start(struct http_request *req)
 /* Connect (or reuse a parked connection) and send the request. */
 static int http_send(struct http_request *req, bool may_reuse)
 {
-	char range[48];
 	char *text;
-	int rc;
+	int rc = http_format_request(req, &text);
 
-	http_range_field(req, range, sizeof(range));
-	text = http_format_request(req->uri, range);
-	if (!text)
-		return -ENOMEM;
+	if (rc)
+		return rc;
 	http_rx_init(&req->rx);
 	req->answered = false;
 	req->reused = may_reuse && pool_take(&req->conn, req->addr, req->port);
@@ -346,10 +369,37 @@ static int http_redirect(struct http_request *req)
 	return rc;
 }
 
+/* A 401: whether to send again with credentials; if not, why. */
+static bool http_may_authenticate(struct http_request *req,
+				  const char **why)
+{
+	const struct http_challenge *ch = &req->rx.resp.challenge;
+	char *user, *password;
+
+	if (req->auth.scheme != HTTP_AUTH_NONE) {
+		*why = "the server refused the credentials";
+		return false;
+	}
+	if (ch->scheme == HTTP_AUTH_NONE) {
+		*why = "no authentication scheme this client can answer";
+		return false;
+	}
+	if (http_credentials(req->uri, &user, &password) != 0) {
+		*why = "credentials needed (http://user:password@host/... "
+		       "or the username and password settings)";
+		return false;
+	}
+	free(user);
+	free(password);
+	req->auth = *ch;
+	return true;
+}
+
 /* The headers are in: act on the status. */
 static int http_headers(struct http_request *req)
 {
 	const struct http_response *resp = &req->rx.resp;
+	const char *why = NULL;
 
 	if (req->offset)
 		return http_check_resumed(req);
@@ -357,8 +407,14 @@ static int http_headers(struct http_request *req)
 		req->discard = req->redirecting = true;
 		return 0;
 	}
+	if (resp->status == 401 && http_may_authenticate(req, &why)) {
+		req->discard = req->reauth = true;
+		return 0;
+	}
 	if (resp->status < 200 || resp->status > 299) {
 		printf("HTTP error %u %s\n", resp->status, resp->reason);
+		if (why)
+			printf("HTTP: %s\n", why);
 		req->discard = true;
 		req->rc = http_status_error(resp->status);
 		return 0;
@@ -370,13 +426,22 @@ static int http_headers(struct http_request *req)
 }
 
 /* The response is complete: keep the connection if the server does,
- * then follow a redirect. */
+ * then follow a redirect or send again with credentials. */
 static void http_complete(struct http_request *req)
 {
+	int rc;
+
 	if (req->rx.resp.keepalive)
 		pool_put(&req->conn, req->addr, req->port);
 	else
 		xfer_close(&req->conn, 0);
+	if (req->reauth) {
+		req->reauth = req->discard = false;
+		rc = http_send(req, true);
+		if (rc)
+			http_finish(req, rc);
+		return;
+	}
 	if (req->redirecting)
 		req->rc = http_redirect(req);
 	http_finish(req, req->rc);

@@ -175,6 +175,10 @@ int http_parse_header(const char *line, struct http_response *resp)
 			return -ENAMETOOLONG;
 		memcpy(resp->location, value, n);
 		resp->location[n] = '\0';
+	} else if (IS("WWW-Authenticate")) {
+		/* One we cannot read is one we cannot answer: the 401
+		 * then fails as it would without credentials. */
+		http_parse_challenge(value, &resp->challenge);
 	}
 #undef IS
 	return 0;

@@ -5,6 +5,7 @@
 #ifndef NET_HTTP_H
 #define NET_HTTP_H
 #include <cxboot/compiler.h>
+#include <net/httpauth.h>
 
 #define HTTP_PORT 80
 /* The longest status, header, chunk-size or trailer line accepted. */
@@ -20,6 +21,7 @@ struct http_response {
 	bool has_range;
 	uint64_t range_start; /* first byte of a 206's Content-Range */
 	char location[HTTP_LINE_MAX];   /* "" if none */
+	struct http_challenge challenge;  /* from WWW-Authenticate */
 };
 
 enum http_rx_state {

@@ -25,7 +25,7 @@ $(F)/obj/src/string.o: FUZZ_COV :=
 # The protocol code and what it needs; the heap is the host's, I/O
 # buffers come from the hosted DMA region.
 FUZZ_CORE := $(filter-out src/malloc.c,$(wildcard src/*.c net/*.c)) \
-	usr/script_parse.c \
+	usr/script_parse.c usr/params.c usr/parseopt.c \
 	arch/linux/libc_malloc.c arch/linux/dma.c arch/linux/syscall.c
 FUZZ_OBJS := $(patsubst %.c,$(F)/obj/%.o,$(FUZZ_CORE)) \
 	$(F)/obj/tests/fuzz/common.o

@@ -2,8 +2,8 @@
  *
  * Input: records (see fuzz.h), each one piece of a response as it might
  * arrive in one TCP segment; ctl bit 0 feeds the piece one byte at a
- * time.  The whole input is also parsed as one status line and as one
- * header line.
+ * time.  The whole input is also parsed as one status line, as one
+ * header line and as one WWW-Authenticate value.
  *
  * The reader must use no more than it is given, count body bytes only
  * within the pieces, never deliver past Content-Length, and use nothing
@@ -34,6 +34,9 @@ static void check_lines(const uint8_t *data, size_t size)
 	fuzz_assert(strlen(resp.reason) < sizeof(resp.reason));
 	http_parse_header(line, &resp);
 	fuzz_assert(strlen(resp.location) < sizeof(resp.location));
+	memset(&resp.challenge, 0, sizeof(resp.challenge));
+	http_parse_challenge(line, &resp.challenge);
+	fuzz_assert(strlen(resp.challenge.nonce) < HTTP_AUTH_PARAM_MAX);
 	free(line);
 }
 

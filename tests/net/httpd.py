@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A small HTTP/1.1 server for the cases nginx does not show.
 
-  httpd.py ADDR PORT ROOT
+  httpd.py ADDR PORT ROOT [USER PASSWORD]
 
 Serves the files under ROOT, framed as the first path component says:
 
@@ -18,12 +18,23 @@ Serves the files under ROOT, framed as the first path component says:
   /stall/NAME    honours Range; the first response stops sending after a
                  third of its body, keeping the connection until the
                  client drops it
+  /digest-md5/NAME, /digest-sha256/NAME, /digest-2069/NAME
+                 behind Digest authentication (RFC 7616) for USER and
+                 PASSWORD: MD5 with qop=auth; SHA-256 with qop=auth
+                 (offered beside an MD5 challenge, in two headers); MD5
+                 without qop (RFC 2069).  The server computes the
+                 response it expects itself.
+  /echo/ANYTHING the request echoed back as the body: "METHOD PATH", its
+                 header fields but Host, User-Agent and Connection, an
+                 empty line, then the request's body
 
 One request per connection for /close and /cut; the others keep the
 connection for the next request.  Each request is logged to stdout as
-"PEER-PORT METHOD PATH RANGE" (RANGE "-" without a Range field).
+"PEER-PORT METHOD PATH RANGE" (RANGE "-" without a Range field), and
+each Digest answer as "PEER-PORT DIGEST ALGORITHM QOP ok|bad".
 """
 
+import hashlib
 import os
 import re
 import socket
@@ -91,6 +102,76 @@ def send_chunked(conn, data):
     conn.sendall(b"0;last\r\nX-Checksum: none\r\nX-Other: 1\r\n\r\n")
 
 
+REALM = "cxboot-test"
+NONCE = "dcd98b7102dd2f0e8b11d0f600bfb0c093"
+OPAQUE = "5ccc069c403ebaf9f0171e9517f40e41"
+CREDENTIALS = ("", "")
+
+
+def digest_challenges(kind):
+    base = f'realm="{REALM}", nonce="{NONCE}", opaque="{OPAQUE}"'
+    if kind == "digest-2069":
+        return [f"Digest {base}"]
+    md5 = f'Digest {base}, qop="auth,auth-int", algorithm=MD5'
+    if kind == "digest-md5":
+        return [md5]
+    return [f'Digest {base}, qop="auth", algorithm=SHA-256', md5]
+
+
+def auth_params(lines):
+    for line in lines[1:]:
+        name, _, value = line.partition(":")
+        if name.strip().lower() == "authorization":
+            scheme, _, rest = value.strip().partition(" ")
+            if scheme.lower() != "digest":
+                return {}
+            return {k.lower(): v if v else t for k, v, t in re.findall(
+                r'([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+))',
+                rest)}
+    return {}
+
+
+def digest_ok(p, method, path, user, password):
+    """Whether the Authorization parameters p answer our challenge."""
+    algo = p.get("algorithm", "MD5").upper()
+    if algo not in ("MD5", "SHA-256") or p.get("nonce") != NONCE or \
+            p.get("uri") != path or p.get("username") != user or \
+            p.get("realm") != REALM or p.get("opaque") != OPAQUE:
+        return False
+    h = (lambda s: hashlib.new("sha256" if algo == "SHA-256" else "md5",
+                               s.encode()).hexdigest())
+    ha1 = h(f"{user}:{REALM}:{password}")
+    ha2 = h(f"{method}:{path}")
+    if "qop" in p:
+        want = h(f"{ha1}:{NONCE}:{p.get('nc')}:{p.get('cnonce')}:"
+                 f"{p['qop']}:{ha2}")
+    else:
+        want = h(f"{ha1}:{NONCE}:{ha2}")
+    return p.get("response") == want
+
+
+def send_echo(conn, lines, buf):
+    """Answer with the request itself; returns what follows its body."""
+    fields = [l for l in lines[1:] if l.split(":")[0].strip().lower()
+              not in ("host", "user-agent", "connection")]
+    length = 0
+    for l in fields:
+        if l.lower().startswith("content-length:"):
+            length = int(l.split(":", 1)[1])
+    while len(buf) < length:
+        data = conn.recv(65536)
+        if not data:
+            break
+        buf += data
+    body, buf = buf[:length], buf[length:]
+    print(f"echo body {body.decode('latin-1')}", flush=True)
+    out = ("\n".join([lines[0].rsplit(" ", 1)[0]] + fields) + "\n\n")
+    out = out.encode("latin-1") + body
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n"
+                 % len(out) + out)
+    return buf
+
+
 def handle(conn, peer, root):
     buf = b""
     with conn:
@@ -103,6 +184,9 @@ def handle(conn, peer, root):
             print(f"{peer[1]} {method} {path} "
                   f"{'-' if start is None else start}", flush=True)
             parts = path.split("/", 2)
+            if parts[1] == "echo":
+                buf = send_echo(conn, lines, buf)
+                continue
             name = os.path.join(root, os.path.basename(parts[-1]))
             if len(parts) != 3 or not os.path.isfile(name):
                 conn.sendall(b"HTTP/1.1 404 Not Found\r\n"
@@ -111,6 +195,23 @@ def handle(conn, peer, root):
             with open(name, "rb") as f:
                 data = f.read()
             kind = parts[1]
+            if kind.startswith("digest-"):
+                p = auth_params(lines)
+                ok = bool(p) and digest_ok(p, method, path, *CREDENTIALS)
+                if p:
+                    print(f"{peer[1]} DIGEST {p.get('algorithm', '-')} "
+                          f"{p.get('qop', '-')} {'ok' if ok else 'bad'}",
+                          flush=True)
+                if not ok:
+                    head = "".join(f"WWW-Authenticate: {c}\r\n"
+                                   for c in digest_challenges(kind))
+                    conn.sendall(("HTTP/1.1 401 Unauthorized\r\n" + head +
+                                  "Content-Length: 6\r\n\r\ndenied")
+                                 .encode())
+                    continue
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n"
+                             % len(data) + data)
+                continue
             if kind == "chunked":
                 send_chunked(conn, data)
                 continue
@@ -151,7 +252,9 @@ def handle_quietly(conn, peer, root):
 
 
 def main():
+    global CREDENTIALS
     addr, port, root = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    CREDENTIALS = tuple(sys.argv[4:6]) or ("", "")
     srv = socket.socket()
     srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     srv.bind((addr, port))
