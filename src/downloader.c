@@ -137,10 +137,20 @@ static const struct xfer_ops dl_ops = {
 	.size_hint = dl_size_hint,
 };
 
+/* The URI as the console shows it: a password in it is not shown. */
+static char *shown_uri(const struct uri *uri)
+{
+	struct uri shown = *uri;
+
+	if (shown.password)
+		shown.password = "***";
+	return format_uri_alloc(&shown);
+}
+
 int image_download(struct image *image)
 {
 	struct downloader *dl = zalloc(sizeof(*dl));
-	char *text = format_uri_alloc(image->uri);
+	char *text = shown_uri(image->uri);
 	int rc;
 
 	if (!dl || !text) {

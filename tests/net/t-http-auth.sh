@@ -5,7 +5,8 @@
 # the response itself: MD5 with qop=auth, SHA-256 (preferred over the
 # MD5 challenge offered beside it) and the RFC 2069 form.  The 401 and
 # the repeated request share one connection.  Missing or wrong
-# credentials fail with the 401 and a non-zero status.
+# credentials fail with the 401 and a non-zero status.  The console
+# never shows the password of a URI.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -43,6 +44,9 @@ sha256sum a2
 EOF
 expect_rc 0
 expect_hash a
+# The console shows the URI without its password.
+expect_no_contains "sesame@"
+expect_contains "http://alice:***@$SRV_IP/basic/a"
 expect_hash b
 expect_hash c
 expect_hash d
