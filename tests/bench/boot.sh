@@ -5,13 +5,14 @@
 # same dnsmasq (DHCP, TFTP, and IPv6 router advertisements so that
 # iPXE's IPv6 autoconfiguration ends at once instead of timing out) and
 # the same payload: DHCP names boot.ipxe, which loads Debian's kernel
-# and a busybox initramfs.  Runs alternate; the kernel alone (QEMU
-# -kernel, no firmware) is timed too, so that what the firmware itself
-# adds can be told apart.  Reports medians, the ratio (target: cxboot
+# and a busybox initramfs, all by TFTP (or with BENCH_PROTO=http from
+# nginx, DHCP's filename an http:// URI).  Runs alternate; the kernel
+# alone (QEMU -kernel, no firmware) is timed too, so that what the
+# firmware itself adds can be told apart.  Reports medians, the ratio (target: cxboot
 # at most 0.7 x iPXE) and image sizes.
 #
 #   tests/bench/boot.sh [BIN]      (BIN, the hosted build, is not used)
-#   BENCH_RUNS=3 BENCH_NIC=e1000 BENCH_IMAGE=bin/cxboot.lkrn
+#   BENCH_RUNS=3 BENCH_NIC=e1000 BENCH_IMAGE=bin/cxboot.lkrn BENCH_PROTO=tftp
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -19,6 +20,7 @@ ours=${BENCH_IMAGE:-$top/bin/cxboot.lkrn}
 ipxe=/usr/lib/ipxe/ipxe.lkrn
 runs=${BENCH_RUNS:-3}
 nic=${BENCH_NIC:-e1000}
+proto=${BENCH_PROTO:-tftp}
 
 if [ ! -f "$ipxe" ] && [ "$(id -u)" = 0 ]; then
 	apt-get install -y -qq ipxe >/dev/null 2>&1 || true
@@ -33,8 +35,11 @@ QT_TIMEOUT=180
 qt_init bench-boot "$ours"
 nb_init 70
 nb_tap tap0
+boot=boot.ipxe
+[ "$proto" = http ] && boot=http://$SRV_IP/boot.ipxe
 # shellcheck disable=SC2046
-nb_dnsmasq --dhcp-boot=boot.ipxe $(nb_ipv6_ra)
+nb_dnsmasq --dhcp-boot="$boot" $(nb_ipv6_ra)
+[ "$proto" = http ] && nb_nginx
 nb_script boot.ipxe "#!ipxe\nkernel vmlinuz console=ttyS0 panic=-1 quiet \
 cxmarker=bench\ninitrd initrd.gz\nboot\n"
 nb_nic "$nic" tap0 52:54:00:70:00:01
@@ -96,7 +101,7 @@ minus() {
 		else printf "n/a" }'
 }
 
-echo "boot: QEMU TCG, $nic, dnsmasq DHCP+TFTP, Debian kernel + busybox" \
+echo "boot: QEMU TCG, $nic, dnsmasq DHCP, images by $proto, Debian kernel + busybox" \
 	"initramfs, $runs runs each, seconds to Linux's /init marker"
 printf '  %-14s %8s bytes  median %6s s  (runs:%s)\n' \
 	cxboot.lkrn "$(stat -L -c %s "$ours")" "$m_ours" "$t_ours"
