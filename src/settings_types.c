@@ -5,6 +5,8 @@
  * intN    big-endian signed or unsigned integers of 1, 2 or 4 bytes
  * hex     bytes as "01:02:ab"; hexhyp "01-02-ab"; hexraw "0102ab"
  * uuid    sixteen bytes as 8-4-4-4-12 hex digits, in stored byte order
+ * uristring  the bytes as a URI component: unreserved characters
+ *         (RFC 3986 2.3) as they are, every other byte as %XX
  *
  * Every parse and format returns the length it needs, writing no more
  * than the buffer holds, so callers can size a buffer with a first call. */
@@ -313,6 +315,54 @@ static int uuid_format(const struct setting_type *type, const void *raw,
 
 SETTING_TYPE(uuid_type) = { "uuid", uuid_parse, uuid_format };
 EXPORT_TYPE(setting_type_uuid, uuid_type);
+
+/* ---- uristring ---- */
+
+static bool uri_unreserved(unsigned char c)
+{
+	return isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~';
+}
+
+static int uristring_parse(const struct setting_type *type,
+			   const char *text, void *raw, size_t len)
+{
+	uint8_t *out = raw;
+	size_t n = 0;
+	int byte;
+
+	for (const char *p = text; *p; n++) {
+		byte = *p == '%' ? hex_byte(p + 1) : -1;
+		if (out && n < len)
+			out[n] = byte >= 0 ? byte : *p;
+		p += byte >= 0 ? 3 : 1;
+	}
+	return n;
+}
+
+static int uristring_format(const struct setting_type *type,
+			    const void *raw, size_t raw_len, char *buf,
+			    size_t len)
+{
+	static const char digits[] = "0123456789ABCDEF";
+	const uint8_t *b = raw;
+	size_t used = 0;
+
+	for (size_t i = 0; i < raw_len; i++) {
+		if (uri_unreserved(b[i])) {
+			put_char(buf, len, &used, b[i]);
+			continue;
+		}
+		put_char(buf, len, &used, '%');
+		put_char(buf, len, &used, digits[b[i] >> 4]);
+		put_char(buf, len, &used, digits[b[i] & 15]);
+	}
+	if (len)
+		buf[MIN(used, len - 1)] = '\0';
+	return used;
+}
+
+SETTING_TYPE(uristring_type) = { "uristring", uristring_parse,
+				 uristring_format };
 
 /* ---- PCI bus:dev.fn ---- */
 

@@ -194,6 +194,13 @@ UNIT_TEST(settings_type_hex)
 	ok(parse("hexraw", "012") == -EINVAL);
 	ok(parse("hexraw", "01:02") == -EINVAL);
 
+	/* A URI component: unreserved bytes kept, the rest %XX. */
+	ok_str(format("uristring", "x86_64 a/b&c=d~.-", 17),
+	       "x86_64%20a%2Fb%26c%3Dd~.-");
+	ok_str(format("uristring", "\xff\x01", 2), "%FF%01");
+	ok(parse("uristring", "a%2fb%zz%") == 7);
+	ok_mem(raw, "a/b%zz%", 7);
+
 	ok(setting_type_hex.format(&setting_type_hex, "\x01\x02\xab", 3,
 				   small, sizeof(small)) == 8);
 	ok_str(small, "01:02");
