@@ -117,4 +117,146 @@ expect_image flatcar_production_pxe.vmlinuz "$H:8080$fl.vmlinuz" \
 	"initrd=flatcar_production_pxe_image.cpio.gz flatcar.config.url=http://matchbox.example.com:8080/ignition?uuid=$UUID&mac=$HEXHYP flatcar.first_boot=yes flatcar.autologin"
 expect_image flatcar_production_pxe_image.cpio.gz "$H:8080${fl}_image.cpio.gz"
 
+# --- sidero-talos: the embedded script waits 2 s for Ctrl-B (none
+# comes), walks the interfaces, takes DHCP on net0 and chains Sidero's
+# /ipxe endpoint, which answers with the agent's environment script.
+serve sidero-talos/embedded-boot.ipxe talos/embedded.ipxe
+serve sidero-talos/env-agent.rendered-example.ipxe ipxe
+standin /env/agent-amd64/vmlinuz /env/agent-amd64/initramfs.xz
+run talos-embedded "$H/talos/embedded.ipxe"
+q="uuid=$UUID&mac=$HEXHYP&domain=corpus.test&hostname=node1&serial=0&arch=x86_64"
+expect_reqs talos-embedded "200 /talos/embedded.ipxe" "200 /ipxe?$q" \
+	"200 /env/agent-amd64/vmlinuz" "200 /env/agent-amd64/initramfs.xz"
+expect_image vmlinuz "$H:8081/env/agent-amd64/vmlinuz" \
+	"console=tty0 console=ttyS0 initrd=initramfs.xz ip=dhcp panic=30 sidero.endpoint=10.5.0.2:8081"
+expect_image initramfs.xz "$H:8081/env/agent-amd64/initramfs.xz"
+expect_contains "vmlinuz: Exec format error"
+
+# Booting from disk: exit gives the firmware back (a success); sanboot
+# is not supported here, so the script fails.
+serve sidero-talos/boot-from-disk-exit.ipxe talos/exit.ipxe
+run talos-exit "$H/talos/exit.ipxe"
+expect_reqs talos-exit "200 /talos/exit.ipxe"
+expect_no_contains script-returned
+serve sidero-talos/boot-from-disk-sanboot.ipxe talos/sanboot.ipxe
+run talos-sanboot "$H/talos/sanboot.ipxe"
+expect_reqs talos-sanboot "200 /talos/sanboot.ipxe"
+expect_line script-returned
+
+# --- foreman's local boot: exit 1 hands over to the next boot device.
+serve foreman/local_boot.host4dhcp.ipxe foreman/local.ipxe
+run foreman-local "$H/foreman/local.ipxe"
+expect_reqs foreman-local "200 /foreman/local.ipxe"
+expect_line script-returned
+
+# --- tinkerbell-smee: a custom URL chained by name (DNS).
+serve tinkerbell-smee/custom-url.ipxe tink/custom.ipxe
+printf '#!ipxe\necho netboot-standin ${net0/ip}\n' >"$TFTP/index.html"
+run tink-custom "$H/tink/custom.ipxe"
+expect_reqs tink-custom "200 /tink/custom.ipxe" "200 /"
+expect_line "netboot-standin $CLI"
+
+# The Hook scripts retry kernel, initrd and boot; the harness sets
+# hook-default's retry delay from 3 s to 0 and lists the images
+# where the scripts free them after their last try.
+tinkargs="vlan_id=1234 facility=onprem syslog_host= grpc_authority= tinkerbell_tls=false tinkerbell_insecure_tls=false worker_id=00:01:02:03:04:05 hw_addr=00:01:02:03:04:05 modules=loop,squashfs,sd-mod,usb-storage intel_iommu=on iommu=pt initrd=initramfs-x86_64 console=tty0 console=ttyS1,115200"
+SED='s/^set retry_delay:int32 3$/set retry_delay:int32 0/;s/^imgfree$/imgstat\nimgfree/' \
+	serve tinkerbell-smee/hook-default.ipxe tink/hook.ipxe
+standin vmlinuz-x86_64 initramfs-x86_64
+run tink-hook "$H/tink/hook.ipxe"
+expect_reqs tink-hook "200 /tink/hook.ipxe" "200 /vmlinuz-x86_64" \
+	"200 /initramfs-x86_64"
+expect_eq "tink-hook: boot tried 11 times" \
+	"$(grep -c 'vmlinuz-x86_64: Exec format error' "$WORK/out")" 11
+expect_image vmlinuz-x86_64 "$H/vmlinuz-x86_64" "$tinkargs"
+expect_image initramfs-x86_64 "$H/initramfs-x86_64"
+expect_line "Failed to boot"
+
+SED='s/^imgfree$/imgstat\nimgfree/' \
+	serve tinkerbell-smee/hook-static.ipxe tink/static.ipxe
+run tink-static "$H/tink/static.ipxe"
+expect_reqs tink-static "200 /tink/static.ipxe" "200 /vmlinuz-x86_64" \
+	"200 /initramfs-x86_64"
+expect_image vmlinuz-x86_64 "$H/vmlinuz-x86_64" \
+	"syslog_host=127.1.1.1 grpc_authority=127.0.0.1:42113 tinkerbell_tls=false worker_id=$MAC hw_addr=$MAC console=tty1 console=tty2 console=ttyAMA0,115200 console=ttyAMA1,115200 console=ttyS0,115200 console=ttyS1,115200 k=v k2=v2 intel_iommu=on iommu=pt k=v k2=v2 initrd=initramfs-x86_64"
+expect_line "Failed to boot"
+
+# --- maas: ipxe.cfg chains the per-MAC config from next-server:5248
+# (the ephemeral boot); without one, the amd64 default (local disks).
+# The ephemeral kernel cannot boot here, so ipxe.cfg's "||" goes on to
+# the default too.
+serve maas/ipxe.cfg ipxe.cfg
+serve maas/config.ephemeral.rendered-example.ipxe "ipxe.cfg-$MAC"
+serve maas/config.local.ipxe ipxe.cfg-default-amd64
+mi=/images/ubuntu/amd64/ga-22.04/jammy/stable
+standin $mi/boot-kernel $mi/boot-initrd
+run maas-mac "$H:5248/ipxe.cfg"
+expect_reqs maas-mac "200 /ipxe.cfg" "200 /ipxe.cfg-$MAC" \
+	"200 $mi/boot-kernel" "200 $mi/boot-initrd" \
+	"200 /ipxe.cfg-default-amd64"
+expect_image boot-kernel "$H:5248$mi/boot-kernel" \
+	"nomodeset ro root=squash:$H:5248$mi/squashfs ip=::::maas-node:BOOTIF ip6=off cc:{'datasource_list': ['MAAS']}end_cc cloud-config-url=$H:5248/MAAS/metadata/latest/by-id/abc123/?op=get_preseed apparmor=0 log_host=10.0.0.2 log_port=5247 maas_url=$H:5248/MAAS/metadata/latest/by-id/abc123/?op=get_preseed BOOTIF=01-$MAC"
+expect_image boot-initrd "$H:5248$mi/boot-initrd"
+rm "$TFTP/ipxe.cfg-$MAC"
+run maas-default "$H:5248/ipxe.cfg"
+expect_reqs maas-default "200 /ipxe.cfg" "404 /ipxe.cfg-$MAC" \
+	"200 /ipxe.cfg-default-amd64"
+expect_eq "maas-default: four disks tried" \
+	"$(grep -c '^sanboot: not supported' "$WORK/out")" 4
+
+# --- harvester (double quotes are plain characters in iPXE's syntax:
+# they reach the kernel's command line, which gives them meaning)
+hv=/harvester/harvester/releases/download/v1.1.2
+standin $hv/harvester-v1.1.2-vmlinuz-amd64 $hv/harvester-v1.1.2-initrd-amd64
+serve harvester/equinix-ipxe-install.ipxe harvester/equinix.ipxe
+run harvester-equinix "$H/harvester/equinix.ipxe"
+expect_reqs harvester-equinix "200 /harvester/equinix.ipxe" \
+	"200 $hv/harvester-v1.1.2-vmlinuz-amd64" \
+	"200 $hv/harvester-v1.1.2-initrd-amd64"
+expect_line "Detected link on net0"
+expect_image harvester-v1.1.2-vmlinuz-amd64 \
+	"http://github.com$hv/harvester-v1.1.2-vmlinuz-amd64" \
+	"ip=dhcp net.ifnames=1 rd.cos.disable rd.noverifyssl root=live:http://releases.rancher.com/harvester/v1.1.2/harvester-v1.1.2-rootfs-amd64.squashfs harvester.install.management_interface.interfaces=\"hwAddr:$MAC\" harvester.install.management_interface.method=dhcp harvester.install.management_interface.bond_options.mode=balance-tlb harvester.install.management_interface.bond_options.miimon=100 console=ttyS1,115200 harvester.install.automatic=true harvester.install.skipchecks=true boot_cmd=\"echo include_ping_test=yes >> /etc/conf.d/net-online\" harvester.install.config_url=http://metadata.platformequinix.com/userdata"
+
+hm=/harvester/master
+standin $hm/harvester-master-vmlinuz-amd64 $hm/harvester-master-initrd-amd64
+for kind in create join; do
+	serve harvester/general-ipxe-$kind.ipxe harvester/general-$kind.ipxe
+	run harvester-$kind "$H/harvester/general-$kind.ipxe"
+	expect_reqs harvester-$kind "200 /harvester/general-$kind.ipxe" \
+		"200 $hm/harvester-master-vmlinuz-amd64" \
+		"200 $hm/harvester-master-initrd-amd64"
+	expect_match "^harvester-master-vmlinuz-amd64 : 1000 bytes \[unknown\] http://releases.rancher.com$hm/harvester-master-vmlinuz-amd64 \"ip=dhcp .* root=live:http://releases.rancher.com$hm/harvester-master-rootfs-amd64.squashfs .* harvester.install.config_url=http://raw.githubusercontent.com/harvester/ipxe-examples/main/general/config-$kind.yaml\"$"
+done
+
+# Vagrant: the init script chains ipxe-create.ipxe beside it (a
+# stand-in that ends well) after a pause the harness cuts from 5 s to
+# 0; the create script sets the arguments.
+SED='s/^sleep 5 /sleep 0 /' serve harvester/vagrant-init.ipxe harvester/init.ipxe
+printf '#!ipxe\necho create-standin\n' >"$TFTP/harvester/ipxe-create.ipxe"
+run harvester-init "$H/harvester/init.ipxe"
+expect_reqs harvester-init "200 /harvester/init.ipxe" \
+	"200 /harvester/ipxe-create.ipxe"
+expect_line create-standin
+serve harvester/vagrant-ipxe-create.rendered.ipxe harvester/create.ipxe
+standin harvester/harvester-vmlinuz-amd64 harvester/harvester-initrd-amd64
+run harvester-vcreate "$H/harvester/create.ipxe"
+expect_reqs harvester-vcreate "200 /harvester/create.ipxe" \
+	"200 /harvester/harvester-vmlinuz-amd64" \
+	"200 /harvester/harvester-initrd-amd64"
+expect_image harvester-vmlinuz-amd64 "$H/harvester/harvester-vmlinuz-amd64" \
+	"initrd=harvester-initrd-amd64 ip=ens5:dhcp net.ifnames=1 rd.cos.disable rd.live.debug=1 rd.noverifyssl root=live:$H/harvester/harvester-rootfs-amd64.squashfs console=tty1 harvester.install.automatic=true harvester.install.skipchecks=true harvester.install.config_url=$H/harvester/config-create.yaml"
+
+# --- vpenso-flexboot-ipoib: the lease read through net0.dhcp; boot
+# fails here and the missing label "shell" ends the script.
+cb=/centos/7/os/x86_64
+standin $cb/images/pxeboot/vmlinuz $cb/images/pxeboot/initrd.img
+serve vpenso-flexboot-ipoib/centos7-kickstart-over-ib0.ipxe vpenso.ipxe
+run vpenso "$H/vpenso.ipxe"
+expect_reqs vpenso "200 /vpenso.ipxe" "200 $cb/images/pxeboot/vmlinuz" \
+	"200 $cb/images/pxeboot/initrd.img"
+expect_image vmlinuz "http://mirror.centos.org$cb/images/pxeboot/vmlinuz" \
+	"initrd=initrd.img inst.repo=http://mirror.centos.org$cb inst.text rd.shell rd.driver.post=mlx4_ib,ib_ipoib,ib_umad,rdma_ucm rd.neednet=1 rd.timeout=20 rd.retry=80 ip=$CLI::10.20.0.1:255.255.0.0:node1.gsi.de:ib0:off nameserver=10.10.20.3 rd.route=10.20.0.0/16:10.20.0.1:ib0 ks.device=ib0 ks=http://server/path/to/kickstart/default.cfg"
+expect_line script-returned
+
 cxt_finish
