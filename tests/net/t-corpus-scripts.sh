@@ -29,7 +29,8 @@ UUID=00112233-4455-6677-8899-aabbccddeeff
 cxt_link $MAC
 : >"$WORK/access.log"
 cxt_nginx "listen $SRV_IP:5248;" "listen $SRV_IP:8080;" \
-	"listen $SRV_IP:8081;" "listen $SRV_IP:9090;"
+	"listen $SRV_IP:8081;" "listen $SRV_IP:1234;" "listen $SRV_IP:6180;" \
+	"listen $SRV_IP:9873;"
 cxt_dnsmasq dnsmasq --port=53 --no-resolv --no-hosts \
 	--address="/#/$SRV_IP" --domain=corpus.test \
 	--dhcp-range="$SUBNET.50,$SUBNET.60,255.255.255.0" \
@@ -258,5 +259,103 @@ expect_reqs vpenso "200 /vpenso.ipxe" "200 $cb/images/pxeboot/vmlinuz" \
 expect_image vmlinuz "http://mirror.centos.org$cb/images/pxeboot/vmlinuz" \
 	"initrd=initrd.img inst.repo=http://mirror.centos.org$cb inst.text rd.shell rd.driver.post=mlx4_ib,ib_ipoib,ib_umad,rdma_ucm rd.neednet=1 rd.timeout=20 rd.retry=80 ip=$CLI::10.20.0.1:255.255.0.0:node1.gsi.de:ib0:off nameserver=10.10.20.3 rd.route=10.20.0.0/16:10.20.0.1:ib0 ks.device=ib0 ks=http://server/path/to/kickstart/default.cfg"
 expect_line script-returned
+
+# --- openstack-ironic: boot.ipxe (DHCP's script) chains
+# pxelinux.cfg/<MAC> beside it for each NIC; every rendered config
+# starts with the deploy ramdisk.  Its boot fails here, the chain
+# returns, no net1 exists, and at "Press any key to reboot" a key
+# (given) reboots the machine (status 64).
+serve openstack-ironic/tests__boot.ipxe ironic/boot.ipxe
+standin deploy_kernel deploy_ramdisk
+deploy="selinux=0 troubleshoot=0 text test_param BOOTIF=$MAC initrd=deploy_ramdisk"
+for t in tests__ipxe_config.template \
+	tests__ipxe_config_boot_from_anaconda.template \
+	tests__ipxe_config_boot_from_iso.template \
+	tests__ipxe_config_boot_from_ramdisk.template \
+	tests__ipxe_config_boot_from_volume_extra_volume.template \
+	tests__ipxe_config_boot_from_volume_multipath.template \
+	tests__ipxe_config_boot_from_volume_no_extra_volumes.template \
+	tests__ipxe_config_timeout.template; do
+	l=ironic-${t#tests__ipxe_config}
+	l=${l%.template}
+	serve openstack-ironic/$t "ironic/pxelinux.cfg/$HEXHYP"
+	KEYS=' ' run "$l" "$H/ironic/boot.ipxe"
+	expect_rc 64
+	expect_reqs "$l" "200 /ironic/boot.ipxe" \
+		"200 /ironic/pxelinux.cfg/$HEXHYP" "200 /deploy_kernel" \
+		"200 /deploy_ramdisk"
+	expect_line "Attempting to boot from MAC $HEXHYP"
+	expect_contains "deploy_kernel: Exec format error"
+	expect_line "PXE boot failed! No configuration found for any of the present NICs."
+done
+# The config's images, seen by listing them after it returns.
+run ironic-config "$H/ironic/pxelinux.cfg/$HEXHYP"
+expect_image deploy_kernel "$H:1234/deploy_kernel" "$deploy"
+expect_image deploy_ramdisk "$H:1234/deploy_ramdisk"
+
+# The fallback: no config for the NIC, so the inspector (the
+# documentation's inspection script, {IP} filled with the server);
+# "|" is a plain word there, handed to inspector.ipxe as arguments
+# (the inspector frees itself, so imgstat cannot show them).
+rm "$TFTP/ironic/pxelinux.cfg/$HEXHYP"
+serve openstack-ironic/tests__boot-fallback.ipxe ironic/fallback.ipxe
+SED="s/{IP}/$SRV_IP/g" serve openstack-ironic/doc__inspection.ipxe \
+	ironic/inspector.ipxe
+standin ironic-python-agent.kernel ironic-python-agent.initramfs
+run ironic-fallback "$H/ironic/fallback.ipxe"
+expect_reqs ironic-fallback "200 /ironic/fallback.ipxe" \
+	"404 /ironic/pxelinux.cfg/$HEXHYP" "200 /ironic/inspector.ipxe" \
+	"200 /ironic-python-agent.kernel" "200 /ironic-python-agent.initramfs"
+expect_image ironic-python-agent.kernel "$H:8080/ironic-python-agent.kernel" \
+	"ipa-inspection-callback-url=$H:6385/v1/continue_inspection systemd.journald.forward_to_console=yes BOOTIF=$MAC initrd=ironic-python-agent.initramfs"
+expect_image ironic-python-agent.initramfs "$H:8080/ironic-python-agent.initramfs"
+expect_line script-returned
+
+# --- metal3: the rendered inspector scripts (single and per build
+# architecture: x86_64 here) load the agent and its CA bundle.
+standin images/ironic-python-agent.kernel images/ironic-python-agent.initramfs \
+	ipa-cacert-bundle
+ipa="ipa-insecure=1 ipa-inspection-collectors=default,extra-hardware,logs systemd.journald.forward_to_console=yes BOOTIF=$MAC ipa-debug=1 ipa-enable-vlan-interfaces=all ipa-inspection-dhcp-all-interfaces=1 ipa-collect-lldp=1 initrd=ironic-python-agent.initramfs"
+serve metal3/inspector.single.rendered.ipxe metal3/single.ipxe
+run metal3-single "$H/metal3/single.ipxe"
+expect_reqs metal3-single "200 /metal3/single.ipxe" \
+	"200 /images/ironic-python-agent.kernel" \
+	"200 /images/ironic-python-agent.initramfs"
+expect_image ironic-python-agent.kernel \
+	"$H:6180/images/ironic-python-agent.kernel" "$ipa console=ttyS0"
+expect_image ironic-python-agent.initramfs \
+	"$H:6180/images/ironic-python-agent.initramfs"
+serve metal3/inspector.multiarch.rendered.ipxe metal3/multi.ipxe
+run metal3-multi "$H/metal3/multi.ipxe"
+expect_reqs metal3-multi "200 /metal3/multi.ipxe" \
+	"200 /images/ironic-python-agent.kernel" \
+	"200 /images/ironic-python-agent.initramfs" "200 /ipa-cacert-bundle"
+expect_line "In inspector.ipxe# Architecture-specific boot selection"
+expect_line "Booting x86_64 IPA"
+expect_image ironic-python-agent.kernel \
+	"$H:6180/images/ironic-python-agent.kernel" \
+	"$ipa initrd=ipa-cacert-bundle console=ttyS0"
+expect_image ipa-cacert-bundle "$H:6180/ipa-cacert-bundle"
+
+# --- warewulf: a kernel and four initrds by name, then `boot kernel
+# ARGS` with the command line; the harness lists the images in place
+# of the 15 s pause before the script's reboot (status 64).
+ww=e6:92:39:49:7b:03
+standin kernel/$ww container/$ww kmods/$ww overlay-system/$ww \
+	overlay-runtime/$ww
+SED='s/^sleep 15$/imgstat/' serve warewulf/default.rendered.ipxe warewulf.ipxe
+run warewulf "$H/warewulf.ipxe"
+expect_rc 64
+expect_reqs warewulf "200 /warewulf.ipxe" "200 /kernel/$ww" \
+	"200 /container/$ww" "200 /kmods/$ww" "200 /overlay-system/$ww" \
+	"200 /overlay-runtime/$ww"
+expect_image kernel "$H:9873/kernel/$ww" \
+	"initrd=container initrd=kmods initrd=system initrd=runtime quiet crashkernel=no vga=791 net.naming-scheme=v238"
+for i in container kmods; do
+	expect_image $i "$H:9873/$i/$ww"
+done
+for i in system runtime; do
+	expect_image $i "$H:9873/overlay-$i/$ww"
+done
 
 cxt_finish
