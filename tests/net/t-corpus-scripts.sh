@@ -2,7 +2,8 @@
 # Real projects' iPXE scripts (the shared corpus, scripts/) run the way
 # each project serves them: DHCP from dnsmasq (host name, domain, next
 # server), the script and the files it names served by nginx from a
-# stand-in tree, menu keys on stdin.  Each run asserts the requests
+# stand-in tree (dnsmasq's TFTP serves the same tree), menu keys on
+# stdin.  Each run asserts the requests
 # nginx saw (URIs with their ${} expansions) and what the script
 # reached: the images it loaded with their command lines (imgstat after
 # the script returns; the hosted build cannot boot a kernel, so `boot`
@@ -30,12 +31,17 @@ cxt_link $MAC
 : >"$WORK/access.log"
 cxt_nginx "listen $SRV_IP:5248;" "listen $SRV_IP:8080;" \
 	"listen $SRV_IP:8081;" "listen $SRV_IP:1234;" "listen $SRV_IP:6180;" \
-	"listen $SRV_IP:9873;"
+	"listen $SRV_IP:9873;" \
+	"location /fog/ { proxy_pass http://$SRV_IP:8088/echo/fog/; }"
+# FOG's boot.php gets a form post: tests/net/httpd.py behind nginx
+# echoes it and logs the body.
+cxt_bg httpd python3 "$CXT_DIR/httpd.py" "$SRV_IP" 8088 "$TFTP"
+cxt_wait_grep "$WORK/httpd.log" "^listening"
 cxt_dnsmasq dnsmasq --port=53 --no-resolv --no-hosts \
 	--address="/#/$SRV_IP" --domain=corpus.test \
 	--dhcp-range="$SUBNET.50,$SUBNET.60,255.255.255.0" \
 	--dhcp-host="$MAC,$SUBNET.51,node1" \
-	--dhcp-boot=undionly.kpxe,,"$SRV_IP"
+	--dhcp-boot=undionly.kpxe,,"$SRV_IP" "${DNSMASQ_TFTP[@]}"
 CLI=$SUBNET.51
 
 # serve SRC DEST: the corpus script SRC (under scripts/) at /DEST, with
@@ -357,5 +363,43 @@ done
 for i in system runtime; do
 	expect_image $i "$H:9873/overlay-$i/$ww"
 done
+
+# --- fogproject: autoexec.ipxe takes DHCP on net0 and chains
+# default.ipxe from next-server over TFTP; that tries custom.ipxe (none)
+# and posts the machine's identity to boot.php.
+serve fogproject/autoexec.ipxe autoexec.ipxe
+serve fogproject/default.ipxe default.ipxe
+run fog "$H/autoexec.ipxe" 'echo firmware ${version}'
+ver=$(sed -n 's/^firmware //p' "$WORK/out")
+expect_reqs fog "200 /autoexec.ipxe" "200 /fog/service/ipxe/boot.php"
+expect_eq "fog: TFTP files sent" \
+	"$(grep -o "sent $TFTP/[a-z.]*" "$WORK/dnsmasq.log" | sed 's|.*/||' |
+	   tr '\n' ' ')" "default.ipxe "
+expect_contains "tftp://$SRV_IP/custom.ipxe"
+m=${MAC//:/%3A}
+expect_eq "fog: the form posted" \
+	"$(grep '^echo body' "$WORK/httpd.log" | tail -n 1)" \
+	"echo body mac0=$m&arch=x86_64&platform=linux&product=hosted&manufacturer=hosted&ipxever=$ver&filename=undionly.kpxe&sysuuid=$UUID"
+
+# --- cobbler: the menu's second item (centos8), then Tools ->
+# memtest, then the default (local: sanboot, not supported here).
+cob=/cobbler/images
+standin $cob/centos8-x86_64/vmlinuz $cob/centos8-x86_64/initrd.img \
+	$cob/memtest/memtest86+.bin
+serve cobbler/menu.rendered-example.ipxe cobbler.ipxe
+down=$'\033[B'
+KEYS="$down"$'\n' run cobbler-centos "$H/cobbler.ipxe"
+expect_reqs cobbler-centos "200 /cobbler.ipxe" \
+	"200 $cob/centos8-x86_64/vmlinuz" "200 $cob/centos8-x86_64/initrd.img"
+expect_image vmlinuz "$H:80$cob/centos8-x86_64/vmlinuz" \
+	"initrd=initrd.img inst.ks=$H/cblr/svc/op/autoinstall/profile/centos8-x86_64 inst.repo=$H/cblr/links/centos8-x86_64"
+KEYS="$down$down"$'\n\n' run cobbler-memtest "$H/cobbler.ipxe"
+expect_reqs cobbler-memtest "200 /cobbler.ipxe" \
+	"200 $cob/memtest/memtest86+.bin"
+expect_image memtest86+.bin "$H:80$cob/memtest/memtest86+.bin"
+KEYS=$'\n' run cobbler-local "$H/cobbler.ipxe"
+expect_reqs cobbler-local "200 /cobbler.ipxe"
+expect_contains "sanboot: not supported by this firmware"
+expect_line script-returned
 
 cxt_finish
