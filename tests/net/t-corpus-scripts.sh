@@ -31,7 +31,7 @@ cxt_link $MAC
 : >"$WORK/access.log"
 cxt_nginx "listen $SRV_IP:5248;" "listen $SRV_IP:8080;" \
 	"listen $SRV_IP:8081;" "listen $SRV_IP:1234;" "listen $SRV_IP:6180;" \
-	"listen $SRV_IP:9873;" \
+	"listen $SRV_IP:9873;" "listen $SRV_IP:8000;" "listen $SRV_IP:8448;" \
 	"location /fog/ { proxy_pass http://$SRV_IP:8088/echo/fog/; }"
 # FOG's boot.php gets a form post: tests/net/httpd.py behind nginx
 # echoes it and logs the body.
@@ -63,7 +63,8 @@ standin() {
 }
 
 # run LABEL URI [COMMAND...]: after DHCP on net0 and COMMANDs, chain
-# URI, then list the images.  Key presses come from $KEYS (none by
+# URI, then say on a line of its own whether it failed and list the
+# images.  Key presses come from $KEYS (none by
 # default).  $WORK/LABEL.req: "STATUS PATH" of each request of the run.
 run() {
 	local label=$1 uri=$2 before
@@ -72,7 +73,12 @@ run() {
 		echo '#!ipxe'
 		echo 'dhcp net0'
 		printf '%s\n' "$@"
-		echo "chain $uri || echo script-returned"
+		echo "chain $uri || goto returned"
+		echo 'goto list'
+		echo ':returned'
+		echo 'echo'
+		echo 'echo script-returned'
+		echo ':list'
 		echo 'echo images:'
 		echo 'imgstat'
 	} >"$WORK/$label.ipxe"
@@ -400,6 +406,72 @@ expect_image memtest86+.bin "$H:80$cob/memtest/memtest86+.bin"
 KEYS=$'\n' run cobbler-local "$H/cobbler.ipxe"
 expect_reqs cobbler-local "200 /cobbler.ipxe"
 expect_contains "sanboot: not supported by this firmware"
+expect_line script-returned
+
+# --- ltsp: no section for this MAC (goto ${mac} fails), so the menu:
+# "m" loads memtest.efi beside the script (platform is not pcbios),
+# whose boot fails back to the menu, where "x" exits (exit 1).
+serve ltsp/ltsp.ipxe ltsp.ipxe
+standin memtest.efi
+KEYS=mx run ltsp-menu "$H/ltsp.ipxe"
+expect_reqs ltsp-menu "200 /ltsp.ipxe" "200 /memtest.efi"
+expect_contains "memtest.efi: Exec format error"
+expect_line script-returned
+# ltsp.conf's MENU_TIMEOUT=-1 would hide the menu, but `isset -1`
+# takes "-1" for an option and fails, so the menu (5 s) comes anyway:
+# "d" boots the first disk (sanboot, not supported), the failure drops
+# to the shell, where the harness types poweroff (status 65).
+KEYS=$'dpoweroff\n' run ltsp-disk "$H/ltsp.ipxe" 'set menu-timeout -1'
+expect_rc 65
+expect_reqs ltsp-disk "200 /ltsp.ipxe"
+expect_contains "sanboot: not supported by this firmware"
+expect_line "Booting failed, dropping to shell"
+
+# --- foreman.  The harness sets every pause (sleep N) to 0.
+# The intermediate script reports net0's MAC; Foreman answers with
+# the host's script (the static kickstart one: pings, then its kernel
+# with the lease's addresses through netX).  Its boot fails, no net1
+# exists, and the script gives up (exit 1).
+SED='s/sleep [0-9]*/sleep 0/'
+SED=$SED serve foreman/intermediate_script.host4dhcp.ipxe foreman/inter.ipxe
+SED=$SED serve foreman/kickstart.host4static.ipxe unattended/iPXE
+cp=/centos/7/os/x86_64/images/pxeboot
+run foreman-inter "$H/foreman/inter.ipxe"
+expect_reqs foreman-inter "200 /foreman/inter.ipxe" \
+	"200 /unattended/iPXE?mac=$MAC" "200 $cp/vmlinuz" \
+	"200 $cp/initrd.img"
+expect_line "Trying to ping Gateway: $SRV_IP"
+expect_line "Trying to ping DNS: $SRV_IP"
+expect_no_contains "Ping to Gateway failed"
+expect_image vmlinuz "http://mirror.centos.org$cp/vmlinuz" \
+	"initrd=initrd.img network ksdevice=bootif ks.device=bootif BOOTIF=01-00-f0-54-1a-7e-e0 ks=http://foreman.example.com/unattended/provision?static=1 ip=$CLI::$SRV_IP:255.255.255.0:snapshot-ipv4-static-el7:eth0:none nameserver=$SRV_IP fips=1"
+expect_line "Failed to chainload from any network interface"
+expect_line script-returned
+
+# Ubuntu autoinstall: ";" inside a word does not split the command.
+SED=$SED serve foreman/preseed_autoinstall.ubuntu4dhcp.ipxe foreman/preseed.ipxe
+standin ubuntu/casper/vmlinuz ubuntu/casper/initrd
+run foreman-preseed "$H/foreman/preseed.ipxe"
+expect_reqs foreman-preseed "200 /foreman/preseed.ipxe" \
+	"200 /ubuntu/casper/vmlinuz" "200 /ubuntu/casper/initrd"
+expect_image vmlinuz "http://archive.ubuntu.com/ubuntu/casper/vmlinuz" \
+	"initrd=initrd root=/dev/rd/0 rw auto ip=dhcp ramdisk_size=1500000 fsck.mode=skip autoinstall url=http://archive.ubuntu.com:80/ubuntu.iso cloud-config-url=/dev/null ds=nocloud-net;s=http://foreman.example.com/userdata/00-f0-54-1a-7e-e0/ console-setup/ask_detect=false locale=en_US localechooser/translation/warn-light=true localechooser/translation/warn-severe=true hostname=snapshot-ipv4-dhcp-ubuntu20 domain=snap.example.com"
+
+# The global default menu: "d" is discovery from next-server:8000;
+# its boot fails to the shell, where the harness types poweroff.
+# "l" is the local boot (exit 1).
+fdi=/httpboot/boot/fdi-image
+standin $fdi/vmlinuz0 $fdi/initrd0.img
+SED=$SED serve foreman/global_default.host4dhcp.ipxe foreman/default.ipxe
+KEYS=$'dpoweroff\n' run foreman-discovery "$H/foreman/default.ipxe"
+expect_rc 65
+expect_reqs foreman-discovery "200 /foreman/default.ipxe" \
+	"200 $fdi/vmlinuz0" "200 $fdi/initrd0.img"
+expect_image vmlinuz0 "$H:8000$fdi/vmlinuz0" \
+	"initrd=initrd0.img rootflags=loop root=live:/fdi.iso rootfstype=auto ro rd.live.image acpi=force rd.luks=0 rd.md=0 rd.dm=0 rd.lvm=0 rd.bootif=0 rd.neednet=0 nomodeset nokaslr proxy.url=http://foreman.example.com proxy.type=foreman BOOTIF=01-$MAC fdi.initnet=bootif"
+expect_line "Boot failed, dropping to shell"
+KEYS=l run foreman-localmenu "$H/foreman/default.ipxe"
+expect_reqs foreman-localmenu "200 /foreman/default.ipxe"
 expect_line script-returned
 
 cxt_finish
