@@ -474,4 +474,83 @@ KEYS=l run foreman-localmenu "$H/foreman/default.ipxe"
 expect_reqs foreman-localmenu "200 /foreman/default.ipxe"
 expect_line script-returned
 
+# --- The template sources, filled by the harness.  Warewulf's Go
+# template by sed, with this node's values (served by MAC, like
+# Warewulf's own server).
+SED="s/{{.Fqdn}}/node1.corpus.test/;s/{{.ContainerName}}/rocky-9/
+s/{{.KernelVersion}}/5.14.0/;s/{{.KernelArgs}}/quiet console=ttyS0/g
+s/{{.Ipaddr}}/$SRV_IP/;s/{{.Port}}/9873/;s/{{.Hwaddr}}/$MAC/g
+s/^sleep 15$/imgstat/" serve warewulf/default.ipxe.gotmpl warewulf-tmpl.ipxe
+standin kernel/$MAC container/$MAC kmods/$MAC overlay-system/$MAC \
+	overlay-runtime/$MAC
+run warewulf-tmpl "$H/warewulf-tmpl.ipxe"
+expect_rc 64
+expect_reqs warewulf-tmpl "200 /warewulf-tmpl.ipxe" "200 /kernel/$MAC" \
+	"200 /container/$MAC" "200 /kmods/$MAC" "200 /overlay-system/$MAC" \
+	"200 /overlay-runtime/$MAC"
+expect_line "Warewulf v4 now booting: node1.corpus.test"
+expect_image kernel "$H:9873/kernel/$MAC" \
+	"initrd=container initrd=kmods initrd=system initrd=runtime quiet console=ttyS0"
+
+# Ironic's boot template by sed: configs under pxelinux.cfg/, the
+# inspector as fallback script.  No config exists, so the inspector.
+SED='s|{{ ipxe_for_mac_uri }}|pxelinux.cfg/|g
+s|{{ ipxe_fallback_script }}|inspector.ipxe|
+/^{% \(if\|endif\) .*%}$/d' \
+	serve openstack-ironic/prod__boot.ipxe.jinja ironic/prod-boot.ipxe
+run ironic-prod-boot "$H/ironic/prod-boot.ipxe"
+expect_reqs ironic-prod-boot "200 /ironic/prod-boot.ipxe" \
+	"404 /ironic/pxelinux.cfg/$HEXHYP" "200 /ironic/inspector.ipxe" \
+	"200 /ironic-python-agent.kernel" "200 /ironic-python-agent.initramfs"
+expect_contains "ironic-python-agent.kernel: Exec format error"
+
+# The Jinja templates with loops and macros by python3's jinja2 (when
+# it is installed), with the values given as JSON.
+render_j2() {
+	python3 - "$S/$1" "$TFTP/$2" "$3" <<'PY'
+import json, sys, jinja2
+src, dest, values = sys.argv[1:]
+with open(src) as f:
+    text = jinja2.Template(f.read()).render(enumerate=enumerate,
+                                            **json.loads(values))
+with open(dest, "w") as f:
+    f.write(text + "\n")
+PY
+}
+if python3 -c 'import jinja2' 2>/dev/null; then
+	# Ironic's config for the deploy ramdisk, served for this MAC.
+	render_j2 openstack-ironic/prod__ipxe_config.template.jinja \
+		"ironic/pxelinux.cfg/$HEXHYP" "{\"pxe_options\": {
+		\"ipxe_timeout\": 0, \"pxe_append_params\": \"test_param\",
+		\"deployment_aki_path\": \"$H:1234/deploy_kernel\",
+		\"deployment_ari_path\": \"$H:1234/deploy_ramdisk\",
+		\"iscsi_volumes\": []}}"
+	# Its boot fails, then net1 is missing: the inspector again.
+	run ironic-prod-config "$H/ironic/prod-boot.ipxe"
+	expect_reqs ironic-prod-config "200 /ironic/prod-boot.ipxe" \
+		"200 /ironic/pxelinux.cfg/$HEXHYP" "200 /deploy_kernel" \
+		"200 /deploy_ramdisk" "200 /ironic/inspector.ipxe" \
+		"200 /ironic-python-agent.kernel" \
+		"200 /ironic-python-agent.initramfs"
+	expect_contains "deploy_kernel: Exec format error"
+	# metal3's inspector without per-architecture images, with the
+	# CA bundle.
+	render_j2 metal3/inspector.ipxe.j2 metal3/j2.ipxe "{\"env\": {
+		\"IRONIC_IPA_BASE_URL\": \"$H:6180\",
+		\"IRONIC_IPA_COLLECTORS\": \"default,extra-hardware,logs\",
+		\"IRONIC_ENABLE_VLAN_INTERFACES\": \"all\",
+		\"IRONIC_INJECT_IPA\": \"true\",
+		\"IRONIC_KERNEL_PARAMS\": \"console=ttyS0\"}}"
+	run metal3-j2 "$H/metal3/j2.ipxe"
+	expect_reqs metal3-j2 "200 /metal3/j2.ipxe" \
+		"200 /images/ironic-python-agent.kernel" \
+		"200 /images/ironic-python-agent.initramfs" \
+		"200 /ipa-cacert-bundle"
+	expect_image ironic-python-agent.kernel \
+		"$H:6180/images/ironic-python-agent.kernel" \
+		"$ipa initrd=ipa-cacert-bundle console=ttyS0"
+else
+	cxt_log "no python3 jinja2: the Jinja template sources not run"
+fi
+
 cxt_finish
