@@ -3,9 +3,8 @@
 # each project serves them: DHCP from dnsmasq (host name, domain, next
 # server), the script and the files it names served by nginx from a
 # stand-in tree (dnsmasq's TFTP serves the same tree), menu keys on
-# stdin.  Each run asserts the requests
-# nginx saw (URIs with their ${} expansions) and what the script
-# reached: the images it loaded with their command lines (imgstat after
+# stdin.  Each run asserts the requests nginx saw (URIs with their ${}
+# expansions) and what the script reached: the images it loaded with their command lines (imgstat after
 # the script returns; the hosted build cannot boot a kernel, so `boot`
 # stops with "Exec format error" and the script's failure path runs),
 # a chained URI, or its way out.
@@ -64,8 +63,8 @@ standin() {
 
 # run LABEL URI [COMMAND...]: after DHCP on net0 and COMMANDs, chain
 # URI, then say on a line of its own whether it failed and list the
-# images.  Key presses come from $KEYS (none by
-# default).  $WORK/LABEL.req: "STATUS PATH" of each request of the run.
+# images.  Key presses come from $KEYS (none by default).
+# $WORK/LABEL.req: "STATUS PATH" of each request of the run.
 run() {
 	local label=$1 uri=$2 before
 	shift 2
