@@ -435,7 +435,11 @@ SED='s/sleep [0-9]*/sleep 0/'
 SED=$SED serve foreman/intermediate_script.host4dhcp.ipxe foreman/inter.ipxe
 SED=$SED serve foreman/kickstart.host4static.ipxe unattended/iPXE
 cp=/centos/7/os/x86_64/images/pxeboot
+cxt_watch icmp icmp
 run foreman-inter "$H/foreman/inter.ipxe"
+# Two pings, to the gateway and to the DNS server (both the server).
+cxt_wait_grep "$WORK/icmp.log" "$CLI > $SRV_IP: ICMP echo request"
+cxt_wait_grep "$WORK/icmp.log" "$SRV_IP > $CLI: ICMP echo reply"
 expect_reqs foreman-inter "200 /foreman/inter.ipxe" \
 	"200 /unattended/iPXE?mac=$MAC" "200 $cp/vmlinuz" \
 	"200 $cp/initrd.img"
