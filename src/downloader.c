@@ -9,6 +9,7 @@
 #include <cxboot/image.h>
 #include <cxboot/job.h>
 #include <cxboot/open.h>
+#include <cxboot/timer.h>
 #include <cxboot/xfer.h>
 
 struct downloader {
@@ -17,6 +18,9 @@ struct downloader {
 	struct job job;
 	struct image *image;  /* held */
 	bool waiting;         /* the job is waited on: the window is open */
+	/* --timeout: fires when no data came for that long */
+	struct retry_timer stall;
+	unsigned long timeout;  /* ms, 0: none */
 	uint64_t pos;         /* where data without an offset goes */
 	size_t cap;           /* bytes allocated at image->data */
 };
@@ -53,6 +57,7 @@ static int dl_reserve(struct downloader *dl, uint64_t end)
 
 static void dl_finish(struct downloader *dl, int rc)
 {
+	stop_timer(&dl->stall);
 	xfer_close(&dl->xfer, rc);
 	job_finish(&dl->job, rc);
 }
@@ -73,6 +78,8 @@ static int dl_deliver(struct xfer *x, struct io_buffer *iob,
 		if (dl->pos > dl->image->len)
 			dl->image->len = dl->pos;
 		dl->job.pos = dl->image->len;
+		if (dl->timeout)
+			start_timer_fixed(&dl->stall, dl->timeout);
 	}
 	free_iob(iob);
 	if (rc)
@@ -124,6 +131,13 @@ static void dl_close(struct xfer *x, int rc)
 	job_finish(&dl->job, rc);
 }
 
+static void dl_stalled(struct retry_timer *timer, int fail __unused)
+{
+	struct downloader *dl = container_of(timer, struct downloader, stall);
+
+	dl_finish(dl, -ETIMEDOUT);
+}
+
 static void dl_cancel(struct job *job)
 {
 	dl_finish(job->priv, -ECANCELED);
@@ -147,7 +161,7 @@ static char *shown_uri(const struct uri *uri)
 	return format_uri_alloc(&shown);
 }
 
-int image_download(struct image *image)
+int image_download(struct image *image, unsigned long timeout_ms)
 {
 	struct downloader *dl = zalloc(sizeof(*dl));
 	char *text = shown_uri(image->uri);
@@ -160,6 +174,8 @@ int image_download(struct image *image)
 	}
 	ref_init(&dl->refcnt, dl_free);
 	xfer_init(&dl->xfer, &dl_ops, &dl->refcnt);
+	timer_init(&dl->stall, dl_stalled, &dl->refcnt);
+	dl->timeout = timeout_ms;
 	job_init(&dl->job, dl_cancel);
 	dl->job.priv = dl;
 	dl->image = image;
@@ -171,6 +187,8 @@ int image_download(struct image *image)
 	rc = xfer_open_uri(&dl->xfer, image->uri);
 	if (rc == 0) {
 		dl->waiting = true;
+		if (dl->timeout)
+			start_timer_fixed(&dl->stall, dl->timeout);
 		xfer_window_changed(&dl->xfer);
 		rc = job_wait(&dl->job, text, true);
 	} else {

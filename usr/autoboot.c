@@ -175,7 +175,7 @@ int netboot(struct net_device *netdev)
 	free(filename);
 	if (!uri)
 		return -ENOENT;
-	rc = imgfetch(uri, NULL, NULL, &image);
+	rc = imgfetch(uri, NULL, NULL, 0, &image);
 	free(uri);
 	if (rc)
 		return rc;

@@ -28,12 +28,17 @@ static char *join_args(int argc, char **argv, int *rc)
 
 /* The image called name_or_uri, or a new one fetched from it (named
  * name if given).  With args the image's command line becomes them. */
-static int acquire(const char *name_or_uri, const char *name, int argc,
-		   char **argv, struct image **image)
+static int acquire(const char *name_or_uri, const char *name,
+		   const char *timeout, int argc, char **argv,
+		   struct image **image)
 {
+	unsigned long ms;
 	char *args;
 	int rc;
 
+	rc = parse_fetch_timeout(timeout, &ms);
+	if (rc)
+		return rc;
 	args = join_args(argc, argv, &rc);
 	if (rc)
 		return rc;
@@ -42,7 +47,7 @@ static int acquire(const char *name_or_uri, const char *name, int argc,
 		if (args)
 			rc = image_set_cmdline(*image, args);
 	} else {
-		rc = imgfetch(name_or_uri, name, args, image);
+		rc = imgfetch(name_or_uri, name, args, ms, image);
 	}
 	free(args);
 	return rc;
@@ -57,8 +62,8 @@ static void select_image(struct image *image)
 	image->flags |= IMAGE_SELECTED;
 }
 
-/* --timeout (downloads keep their own retry limits) and --autofree
- * (images go when booted or freed) are accepted everywhere. */
+/* --timeout (ms without data before a download gives up) and
+ * --autofree (images go when booted or freed) are accepted everywhere. */
 #define FETCH_OPTIONS(name, timeout, autofree) \
 	{ "name", 'n', OPT_ARG, &name }, \
 	{ "timeout", 't', OPT_ARG, &timeout }, \
@@ -80,7 +85,8 @@ static int kernel_exec(int argc, char **argv)
 
 	if (i < 0)
 		return i;
-	rc = acquire(argv[i], name, argc - i - 1, argv + i + 1, &image);
+	rc = acquire(argv[i], name, timeout, argc - i - 1, argv + i + 1,
+		     &image);
 	if (rc == 0)
 		select_image(image);
 	return rc;
@@ -106,7 +112,8 @@ static int initrd_exec(int argc, char **argv)
 
 	if (i < 0)
 		return i;
-	rc = acquire(argv[i], name, argc - i - 1, argv + i + 1, &image);
+	rc = acquire(argv[i], name, timeout, argc - i - 1, argv + i + 1,
+		     &image);
 	if (rc == 0)
 		image->flags |= IMAGE_INITRD;
 	return rc;
@@ -176,7 +183,7 @@ static int run(int argc, char **argv, bool forget)
 			return -ENOENT;
 		}
 	} else {
-		rc = acquire(argv[i], name, argc - i - 1, argv + i + 1,
+		rc = acquire(argv[i], name, timeout, argc - i - 1, argv + i + 1,
 			     &image);
 		if (rc)
 			return rc;

@@ -13,8 +13,14 @@
 
 /* Fetch uri_text (relative names resolve against the current working
  * URI) into a new registered image. */
+int parse_fetch_timeout(const char *text, unsigned long *ms)
+{
+	*ms = 0;
+	return text ? parse_uint(text, ms) : 0;
+}
+
 int imgfetch(const char *uri_text, const char *name, const char *cmdline,
-	     struct image **fetched)
+	     unsigned long timeout_ms, struct image **fetched)
 {
 	struct uri *uri = cwuri_resolve(uri_text);
 	struct image *image;
@@ -35,7 +41,7 @@ int imgfetch(const char *uri_text, const char *name, const char *cmdline,
 	if (rc == 0)
 		rc = image_set_cmdline(image, cmdline);
 	if (rc == 0)
-		rc = image_download(image);
+		rc = image_download(image, timeout_ms);
 	if (rc == 0)
 		rc = register_image(image);
 	if (rc == 0 && fetched)
@@ -56,16 +62,20 @@ static int imgfetch_exec(int argc, char **argv)
 	int i = parse_options(argc, argv, opts, ARRAY_SIZE(opts),
 			      "[--name NAME] [--timeout MS] URI [ARGS...]", 1,
 			      -1);
+	unsigned long ms;
 	char *args;
 	int rc;
 
 	if (i < 0)
 		return i;
+	rc = parse_fetch_timeout(timeout, &ms);
+	if (rc)
+		return rc;
 	/* No arguments: no command line at all. */
 	args = i + 1 < argc ? concat_args(argc - i - 1, argv + i + 1) : NULL;
 	if (i + 1 < argc && !args)
 		return -ENOMEM;
-	rc = imgfetch(argv[i], name, args, NULL);
+	rc = imgfetch(argv[i], name, args, ms, NULL);
 	free(args);
 	return rc;
 }

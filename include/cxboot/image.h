@@ -53,6 +53,8 @@ int image_exec(struct image *image);
 
 /* Download uri into image (job_wait()ed with progress).  Prints the
  * usual "uri... ok" line. */
-int image_download(struct image *image);
+/* Download the image from its URI; timeout_ms (0: none) ends it when no
+ * data came for that long. */
+int image_download(struct image *image, unsigned long timeout_ms);
 
 #endif

@@ -4,7 +4,8 @@
 # cuts /resume/ twice (a close, then a reset) and /early/ right after
 # the headers (asked again without Range, nothing having arrived);
 # /stall/ goes silent mid-body with the connection open, which the
-# client notices after 10 s; /cut/ ignores Range, which fails the fetch
+# client notices after 10 s, unless `imgfetch --timeout` gives up first
+# (no second request then); /cut/ ignores Range, which fails the fetch
 # and leaves no image.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -15,6 +16,7 @@ cxt_mkfile r $((3 * 1024 * 1024 + 4321))
 cxt_mkfile e $((200 * 1024 + 3))
 cxt_mkfile c $((1 << 20))
 cxt_mkfile s $((600 * 1024))
+cxt_mkfile t $((600 * 1024))
 cxt_bg httpd python3 "$CXT_DIR/httpd.py" "$SRV_IP" 8080 "$TFTP"
 cxt_wait_grep "$WORK/httpd.log" "^listening"
 
@@ -27,6 +29,7 @@ sha256sum e
 imgfetch http://$SRV_IP:8080/stall/s
 sha256sum s
 imgfetch http://$SRV_IP:8080/cut/c || echo CUT-FAILED
+imgfetch --timeout 1000 http://$SRV_IP:8080/stall/t || echo TIMED-OUT
 imgstat
 EOF
 expect_rc 0
@@ -35,6 +38,10 @@ expect_hash e
 expect_hash s
 expect_line CUT-FAILED
 expect_no_contains "/cut/c ["
+expect_line TIMED-OUT
+expect_no_contains "/stall/t ["
+expect_eq "requests for /stall/t" \
+	"$(awk '$3 == "/stall/t"' "$WORK/httpd.log" | wc -l)" 1
 # The requests' Range starts: the first cut came after a third of the
 # body by a close, so all of it arrived; the reset may lose what was in
 # flight, so the second start is only known to lie past the first.

@@ -240,7 +240,7 @@ UNIT_TEST(xfer_redirect_reaches_downloader)
 	char *text;
 
 	freed = senders_closed = 0;
-	ok(image_download(image) == 0);
+	ok(image_download(image, 0) == 0);
 	ok(image->len == sizeof(DATA) - 1);
 	ok_mem(image->data, DATA, sizeof(DATA) - 1);
 	text = format_uri_alloc(image->uri);
