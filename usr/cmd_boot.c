@@ -154,11 +154,12 @@ static struct image *selected_image(void)
 }
 
 /* boot [NAME|URI [ARGS...]]: the named (or fetched) image, or the one
- * `kernel` selected.  chain fetches too but forgets the image again if
- * it comes back, as a failed boot does. */
-static int run(int argc, char **argv, bool forget)
+ * `kernel` selected; chain names one.  An image that comes back (a
+ * script that ended, a failed boot) stays registered unless --autofree,
+ * as in iPXE. */
+static int run(int argc, char **argv, bool named)
 {
-	const char *usage = forget ?
+	const char *usage = named ?
 		"[--name NAME] [--timeout MS] [--autofree] [--replace] "
 		"URI|NAME [ARGS...]" :
 		"[--autofree] [--replace] [NAME|URI [ARGS...]]";
@@ -169,7 +170,7 @@ static int run(int argc, char **argv, bool forget)
 		{ "replace", 'r', OPT_FLAG, &replace },
 	};
 	int i = parse_options(argc, argv, opts, ARRAY_SIZE(opts), usage,
-			      forget ? 1 : 0, -1);
+			      named ? 1 : 0, -1);
 	struct image *image;
 	int rc;
 
@@ -190,7 +191,7 @@ static int run(int argc, char **argv, bool forget)
 	}
 	ref_get(&image->refcnt);
 	rc = boot_image(image);
-	if (forget || autofree)
+	if (autofree)
 		unregister_image(image);
 	image_put(image);
 	/* The image took the calling script's place: that script ends

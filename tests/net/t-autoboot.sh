@@ -142,6 +142,8 @@ cxt_run 60 <<END
 $(cxt_static)
 chain tftp://$SRV_IP/other.ipxe
 imgstat
+chain --autofree --name other2 tftp://$SRV_IP/other.ipxe
+imgstat other2 || echo other2-freed
 kernel tftp://$SRV_IP/vmlinuz quiet
 imgargs vmlinuz console=ttyS1
 imgstat vmlinuz
@@ -151,7 +153,9 @@ boot nosuch-image
 echo done
 END
 expect_line "in-other-script"
-expect_no_contains "other.ipxe :"
+# A chained image stays, unless --autofree (as in iPXE).
+expect_contains "other.ipxe :"
+expect_line "other2-freed"
 expect_match "^vmlinuz : 200000 bytes .* \"console=ttyS1\"$"
 expect_contains "vmlinuz: Exec format error"
 expect_line "boot-failed"

@@ -181,7 +181,8 @@ UNIT_TEST(script_failure_and_exit)
 }
 
 /* A script chained from another: its exit N ends only itself, and the
- * caller's line sees N as a failure. */
+ * caller's line sees N as a failure.  It stays registered, unless
+ * chained with --autofree (as in iPXE). */
 UNIT_TEST(script_chain_exit)
 {
 	static const char inner[] =
@@ -201,5 +202,8 @@ UNIT_TEST(script_chain_exit)
 			  "t_ok caller-goes-on\n", &rc),
 	       "inner caller-saw-failure caller-goes-on ");
 	ok(rc == 0);
+	ok(find_image("t_inner") != NULL);
+	ok_str(script_log("chain --autofree t_inner || t_ok failed\n", &rc),
+	       "inner failed ");
 	ok(find_image("t_inner") == NULL);
 }
