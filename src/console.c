@@ -43,6 +43,14 @@ static bool input_ended(void)
 	return any;
 }
 
+void console_flush(void)
+{
+	for_each_table_entry(con, console_drivers, struct console_driver) {
+		if (con->flush)
+			con->flush();
+	}
+}
+
 bool console_input_ended(void)
 {
 	return pending < 0 && input_ended();

@@ -11,6 +11,7 @@ struct console_driver {
 	int (*getchar)(void);      /* next byte; only called when iskey() */
 	int (*iskey)(void);        /* a byte is waiting */
 	bool (*eof)(void);         /* input has ended for good (optional) */
+	void (*flush)(void);       /* wait until output is out (optional) */
 };
 #define CONSOLE(name) TABLE_ENTRY(console_drivers, struct console_driver, name)
 
@@ -29,6 +30,9 @@ struct console_driver {
 extern bool console_interactive;
 
 bool iskey(void);
+/* Wait until every console has sent what it was given (before the
+ * machine resets or powers off). */
+void console_flush(void);
 /* True when no key can ever come (piped input at its end). */
 bool console_input_ended(void);
 /* Next raw byte without consuming it; -1 if none. */

@@ -3,6 +3,7 @@
  * still offer. */
 #include <errno.h>
 #include <stdio.h>
+#include <cxboot/console.h>
 #include <cxboot/power.h>
 #include <cxboot/timer.h>
 #include <bios.h>
@@ -16,6 +17,7 @@ void machine_reboot(void)
 	} __packed no_idt;
 
 	printf("Rebooting...\n");
+	console_flush();
 	outb(0xfe, 0x64);	/* keyboard controller: pulse reset */
 	udelay(100000);
 	/* A fault with no IDT at all escalates to a triple fault (reset). */
@@ -35,6 +37,7 @@ static bool apm(uint16_t ax, uint16_t bx, uint16_t cx)
 
 int machine_poweroff(void)
 {
+	console_flush();
 	apm(0x5301, 0, 0);		/* connect the real-mode interface */
 	apm(0x530e, 0, 0x0102);		/* we speak APM 1.2 */
 	apm(0x5308, 0x0001, 0x0001);	/* enable power management */

@@ -24,6 +24,7 @@
 #define MCR_DTR_RTS 0x03
 #define LSR_DATA_READY 0x01
 #define LSR_THR_EMPTY 0x20
+#define LSR_TX_EMPTY 0x40	/* holding and shift register both empty */
 
 #define UART_CLOCK_DIV 115200	/* 1.8432 MHz / 16 */
 
@@ -86,6 +87,20 @@ static void serial_putchar(int c)
 	serial_tx(c);
 }
 
+/* The UART sends at its baud rate (so does QEMU's): what is still in
+ * its FIFO would be lost to a reset or a power-off.  Also when the BIOS
+ * is the one copying the screen to it.  Bounded, like serial_tx. */
+static void serial_flush(void)
+{
+	if (SERIAL_CONSOLE == SERIAL_OFF ||
+	    inb(SERIAL_PORT + UART_LSR) == 0xff)	/* no UART there */
+		return;
+	for (unsigned int i = 0; i < 1000000; i++) {
+		if (inb(SERIAL_PORT + UART_LSR) & LSR_TX_EMPTY)
+			break;
+	}
+}
+
 static int serial_iskey(void)
 {
 	return serial_ready() &&
@@ -101,4 +116,5 @@ CONSOLE(serial_console) = {
 	.putchar = serial_putchar,
 	.getchar = serial_getchar,
 	.iskey = serial_iskey,
+	.flush = serial_flush,
 };
