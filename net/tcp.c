@@ -6,12 +6,14 @@
  * arrive early wait in a queue ordered by sequence number, and every
  * such arrival is acknowledged at once with SACK blocks, so that the
  * sender retransmits just the missing segment (three duplicate ACKs
- * start its fast retransmit).  The advertised window is the upper
- * layer's, up to TCP_WINDOW_MAX (or less when memory is short): on a
- * LAN the bandwidth-delay product is far below it, so the transfer is
- * never window-bound.  The send side carries requests: small, sent from
- * a queue, resent from the oldest unacknowledged byte on a timeout
- * (RFC 6298, net/rtt.c). */
+ * start its fast retransmit).  Data in order is acknowledged every
+ * second segment or after TCP_DELACK_MS (RFC 5681 section 4.2), at once
+ * while the queue holds anything, when a hole fills, on PSH and FIN.
+ * The advertised window is the upper layer's, up to TCP_WINDOW_MAX (or
+ * less when memory is short): on a LAN the bandwidth-delay product is
+ * far below it, so the transfer is never window-bound.  The send side
+ * carries requests: small, sent from a queue, resent from the oldest
+ * unacknowledged byte on a timeout (RFC 6298, net/rtt.c). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +35,9 @@
 #define TCP_LINGER_MS 2000UL
 #define TCP_SACK_BLOCKS 4      /* what fits beside no timestamps */
 #define TCP_SACK_SCAN 16       /* ranges looked at for the latest one */
+/* How long an ACK of in-order data may wait for a second segment
+ * (RFC 9293 section 3.8.6.3: well under 0.5 s). */
+#define TCP_DELACK_MS 20UL
 
 
 enum tcp_state {
@@ -54,6 +59,7 @@ struct tcp_conn {
 	struct xfer xfer;           /* to the upper layer */
 	struct list_head list;      /* in tcp_conns */
 	struct retry_timer timer;   /* retransmission, give-up, linger */
+	struct retry_timer delack;  /* an ACK owed for in-order data */
 	enum tcp_state state;
 
 	struct in_addr peer;
@@ -77,6 +83,7 @@ struct tcp_conn {
 	struct list_head ooq;       /* struct tcp_ooo, by seq */
 	size_t ooq_bytes;
 	uint32_t ooo_last;          /* seq of the latest early arrival */
+	bool ack_owed;              /* a segment arrived since our last ACK */
 
 	struct rtt rtt;
 	unsigned int backoff;
@@ -356,6 +363,8 @@ static int tcp_send(struct tcp_conn *c, uint32_t seq, uint8_t flags,
 		flags |= TCP_ACK;
 		out.ack = c->rcv_nxt;
 		wnd >>= c->rcv_wscale;   /* never scaled in a SYN */
+		c->ack_owed = false;
+		stop_timer(&c->delack);
 	}
 	out.flags = flags;
 	out.win = MIN(wnd, 0xffffU);
@@ -432,6 +441,7 @@ static void tcp_done(struct tcp_conn *c, int rc)
 		return;
 	c->state = TCP_CLOSED;
 	stop_timer(&c->timer);
+	stop_timer(&c->delack);
 	list_del(&c->list);
 	xfer_close(&c->xfer, rc);
 	ref_put(&c->refcnt);
@@ -653,11 +663,25 @@ static void tcp_queue_ooo(struct tcp_conn *c, uint32_t seq,
 	list_add_tail(&o->list, &pos->list);
 }
 
+/* Acknowledge data that arrived: now, or with the next segment or the
+ * delayed-ACK timer, whichever comes first. */
+static void tcp_ack_data(struct tcp_conn *c, bool now)
+{
+	if (now || c->ack_owed) {
+		tcp_send_ack(c);
+		return;
+	}
+	c->ack_owed = true;
+	if (!timer_running(&c->delack))
+		start_timer_fixed(&c->delack, TCP_DELACK_MS);
+}
+
 static void tcp_rx_data(struct tcp_conn *c, const struct tcp_seg *seg,
 			struct io_buffer *iob)
 {
 	uint32_t seq = seg->seq, dup = c->rcv_nxt - seq;
 	bool fin = seg->flags & TCP_FIN;
+	bool now = fin || (seg->flags & TCP_PSH) || !list_empty(&c->ooq);
 	size_t len = iob_len(iob);
 	uint32_t room;
 
@@ -697,11 +721,11 @@ static void tcp_rx_data(struct tcp_conn *c, const struct tcp_seg *seg,
 		tcp_drain_ooq(c);
 	} else {
 		tcp_queue_ooo(c, seq, iob, fin);
+		now = true;
 	}
-	if (c->state != TCP_ESTABLISHED)
+	if (c->state != TCP_ESTABLISHED || tcp_output(c))
 		return;
-	if (!tcp_output(c))
-		tcp_send_ack(c);
+	tcp_ack_data(c, now);
 }
 
 static void tcp_rx_established(struct tcp_conn *c, const struct tcp_seg *seg,
@@ -848,6 +872,14 @@ static void tcp_expired(struct retry_timer *timer, int fail __unused)
 	tcp_output_probe(c, true);
 }
 
+static void tcp_delack_expired(struct retry_timer *timer, int fail __unused)
+{
+	struct tcp_conn *c = container_of(timer, struct tcp_conn, delack);
+
+	if (c->state == TCP_ESTABLISHED && c->ack_owed)
+		tcp_send_ack(c);
+}
+
 static int tcp_xfer_deliver(struct xfer *x, struct io_buffer *iob,
 			    const struct xfer_metadata *meta __unused)
 {
@@ -920,6 +952,7 @@ int tcp_open(struct xfer *xfer, struct in_addr dest, uint16_t port)
 	ref_init(&c->refcnt, tcp_free);
 	xfer_init(&c->xfer, &tcp_xfer_ops, &c->refcnt);
 	timer_init(&c->timer, tcp_expired, &c->refcnt);
+	timer_init(&c->delack, tcp_delack_expired, &c->refcnt);
 	rtt_init(&c->rtt, TCP_RTO_INITIAL, TCP_RTO_MIN, TCP_RTO_MAX);
 	INIT_LIST_HEAD(&c->txq);
 	INIT_LIST_HEAD(&c->ooq);

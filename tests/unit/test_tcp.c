@@ -338,10 +338,15 @@ UNIT_TEST(tcp_segments)
 	ok(last_seg(&s) && s.win == (1 << 20) >> TCP_WSCALE);
 	ok(tcp_live() == 1);
 
-	/* In order: delivered at once and acknowledged. */
-	send_data(iss, 0, "hello ");
+	/* In order: delivered at once; the ACK waits for the second
+	 * segment. */
+	ncap = 0;
+	send_data(iss, 0, "hel");
+	ok(up.len == 3 && ncap == 0);
+	send_data(iss, 3, "lo ");
 	ok(up.len == 6 && memcmp(up.data, "hello ", 6) == 0);
-	ok(last_seg(&s) && s.ack == peer_seq + 6 && s.olen == 0);
+	ok(ncap == 1 && last_seg(&s) && s.ack == peer_seq + 6 &&
+	   s.olen == 0);
 
 	/* Early: held, and a duplicate ACK with the block it fills. */
 	send_data(iss, 12, "third ");
@@ -371,6 +376,20 @@ UNIT_TEST(tcp_segments)
 	   memcmp(up.data, "hello again third forth fifth", 29) == 0);
 	ok(last_seg(&s) && s.ack == peer_seq + 29 && s.olen == 0);
 	peer_seq += 29;
+
+	/* A lone segment is acknowledged by the delayed-ACK timer, well
+	 * within half a second; one with PSH at once. */
+	ncap = 0;
+	send_data(iss, 0, "x");
+	ok(ncap == 0);
+	for (unsigned long t0 = currticks(); !ncap && currticks() - t0 < 500;)
+		timers_run();
+	ok(ncap == 1 && last_seg(&s) && s.ack == peer_seq + 1);
+	peer_seq++;
+	ncap = 0;
+	send_seg(peer_seq, iss + 1, TCP_ACK | TCP_PSH, 1000, NULL, 0, "y", 1);
+	ok(ncap == 1 && last_seg(&s) && s.ack == peer_seq + 1);
+	peer_seq++;
 
 	/* Our data goes out within the peer's window (1000 << 2), and is
 	 * sent again from the same place when no ACK comes. */
