@@ -136,6 +136,7 @@ struct http_request {
 	bool discard;
 	bool redirecting;
 	bool reauth;                /* send again with credentials */
+	bool renewed;               /* sent again once for a stale nonce */
 	struct http_challenge auth; /* answered in each request, once set */
 	int rc;
 	bool done;
@@ -377,6 +378,13 @@ static bool http_may_authenticate(struct http_request *req,
 	char *user, *password;
 
 	if (req->auth.scheme != HTTP_AUTH_NONE) {
+		/* Only the nonce expired: once more with the new one. */
+		if (ch->stale && ch->scheme != HTTP_AUTH_BASIC &&
+		    !req->renewed) {
+			req->renewed = true;
+			req->auth = *ch;
+			return true;
+		}
 		*why = "the server refused the credentials";
 		return false;
 	}

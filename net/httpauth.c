@@ -61,6 +61,8 @@ static void set_param(struct http_challenge *ch, const char *name,
 		strcpy(ch->nonce, value);
 	else if (strcasecmp(name, "opaque") == 0)
 		strcpy(ch->opaque, value);
+	else if (strcasecmp(name, "stale") == 0)
+		ch->stale = strcasecmp(value, "true") == 0;
 	else if (strcasecmp(name, "algorithm") == 0) {
 		*algo_ok = true;
 		if (strcasecmp(value, "SHA-256") == 0)

@@ -18,6 +18,8 @@ enum http_auth_scheme {
 struct http_challenge {
 	enum http_auth_scheme scheme;
 	bool qop_auth;        /* Digest: the server offers qop=auth */
+	bool stale;           /* Digest: the last nonce expired, not the
+			       * credentials (RFC 7616 section 3.3) */
 	char realm[HTTP_AUTH_PARAM_MAX];
 	char nonce[HTTP_AUTH_PARAM_MAX];
 	char opaque[HTTP_AUTH_PARAM_MAX];

@@ -24,6 +24,10 @@ Serves the files under ROOT, framed as the first path component says:
                  (offered beside an MD5 challenge, in two headers); MD5
                  without qop (RFC 2069).  The server computes the
                  response it expects itself.
+  /digest-stale/NAME
+                 RFC 2069 Digest whose first nonce has expired: a right
+                 answer to it gets a new challenge with stale=true,
+                 and only an answer to the new nonce is let in
   /echo/ANYTHING the request echoed back as the body: "METHOD PATH", its
                  header fields but Host, User-Agent and Connection, an
                  empty line, then the request's body
@@ -31,7 +35,7 @@ Serves the files under ROOT, framed as the first path component says:
 One request per connection for /close and /cut; the others keep the
 connection for the next request.  Each request is logged to stdout as
 "PEER-PORT METHOD PATH RANGE" (RANGE "-" without a Range field), and
-each Digest answer as "PEER-PORT DIGEST ALGORITHM QOP ok|bad".
+each Digest answer as "PEER-PORT DIGEST ALGORITHM QOP ok|stale|bad".
 """
 
 import hashlib
@@ -104,13 +108,16 @@ def send_chunked(conn, data):
 
 REALM = "cxboot-test"
 NONCE = "dcd98b7102dd2f0e8b11d0f600bfb0c093"
+FRESH = "7c4fd2e0b98a2a0d5e1d8a6fb2f0c3aa11"    # /digest-stale/'s second
 OPAQUE = "5ccc069c403ebaf9f0171e9517f40e41"
 CREDENTIALS = ("", "")
 
 
-def digest_challenges(kind):
-    base = f'realm="{REALM}", nonce="{NONCE}", opaque="{OPAQUE}"'
-    if kind == "digest-2069":
+def digest_challenges(kind, nonce=NONCE, stale=False):
+    base = f'realm="{REALM}", nonce="{nonce}", opaque="{OPAQUE}"'
+    if stale:
+        base += ", stale=true"
+    if kind in ("digest-2069", "digest-stale"):
         return [f"Digest {base}"]
     md5 = f'Digest {base}, qop="auth,auth-int", algorithm=MD5'
     if kind == "digest-md5":
@@ -131,10 +138,10 @@ def auth_params(lines):
     return {}
 
 
-def digest_ok(p, method, path, user, password):
+def digest_ok(p, method, path, user, password, nonce=NONCE):
     """Whether the Authorization parameters p answer our challenge."""
     algo = p.get("algorithm", "MD5").upper()
-    if algo not in ("MD5", "SHA-256") or p.get("nonce") != NONCE or \
+    if algo not in ("MD5", "SHA-256") or p.get("nonce") != nonce or \
             p.get("uri") != path or p.get("username") != user or \
             p.get("realm") != REALM or p.get("opaque") != OPAQUE:
         return False
@@ -143,10 +150,10 @@ def digest_ok(p, method, path, user, password):
     ha1 = h(f"{user}:{REALM}:{password}")
     ha2 = h(f"{method}:{path}")
     if "qop" in p:
-        want = h(f"{ha1}:{NONCE}:{p.get('nc')}:{p.get('cnonce')}:"
+        want = h(f"{ha1}:{nonce}:{p.get('nc')}:{p.get('cnonce')}:"
                  f"{p['qop']}:{ha2}")
     else:
-        want = h(f"{ha1}:{NONCE}:{ha2}")
+        want = h(f"{ha1}:{nonce}:{ha2}")
     return p.get("response") == want
 
 
@@ -197,14 +204,23 @@ def handle(conn, peer, root):
             kind = parts[1]
             if kind.startswith("digest-"):
                 p = auth_params(lines)
-                ok = bool(p) and digest_ok(p, method, path, *CREDENTIALS)
+                nonce, stale = NONCE, False
+                if kind == "digest-stale":
+                    nonce = FRESH
+                    stale = bool(p) and digest_ok(p, method, path,
+                                                  *CREDENTIALS)
+                ok = bool(p) and digest_ok(p, method, path, *CREDENTIALS,
+                                           nonce)
                 if p:
                     print(f"{peer[1]} DIGEST {p.get('algorithm', '-')} "
-                          f"{p.get('qop', '-')} {'ok' if ok else 'bad'}",
+                          f"{p.get('qop', '-')} "
+                          f"{'ok' if ok else 'stale' if stale else 'bad'}",
                           flush=True)
                 if not ok:
                     head = "".join(f"WWW-Authenticate: {c}\r\n"
-                                   for c in digest_challenges(kind))
+                                   for c in digest_challenges(
+                                       kind, FRESH if stale else NONCE,
+                                       stale))
                     conn.sendall(("HTTP/1.1 401 Unauthorized\r\n" + head +
                                   "Content-Length: 6\r\n\r\ndenied")
                                  .encode())

@@ -3,7 +3,8 @@
 # file made here), with credentials from the URI and from the username
 # and password settings; Digest against tests/net/httpd.py, which checks
 # the response itself: MD5 with qop=auth, SHA-256 (preferred over the
-# MD5 challenge offered beside it) and the RFC 2069 form.  The 401 and
+# MD5 challenge offered beside it), the RFC 2069 form, and a nonce that
+# expires (stale=true: answered once more with the new nonce).  The 401 and
 # the repeated request share one connection.  Missing or wrong
 # credentials fail with the 401 and a non-zero status.  The console
 # never shows the password of a URI.
@@ -16,6 +17,7 @@ cxt_mkfile a 70000
 cxt_mkfile b 1
 cxt_mkfile c 3000
 cxt_mkfile d 100000
+cxt_mkfile e 4321
 printf 'alice:%s\n' "$(openssl passwd -apr1 'open sesame')" \
 	>"$WORK/htpasswd"
 chmod 644 "$WORK/htpasswd"
@@ -37,6 +39,8 @@ imgfetch http://$SRV_IP:8080/digest-sha256/c
 sha256sum c
 imgfetch http://$SRV_IP:8080/digest-2069/d
 sha256sum d
+imgfetch http://$SRV_IP:8080/digest-stale/e
+sha256sum e
 set username alice
 set password open sesame
 imgfetch --name a2 http://$SRV_IP/basic/a
@@ -50,6 +54,7 @@ expect_contains "http://alice:***@$SRV_IP/basic/a"
 expect_hash b
 expect_hash c
 expect_hash d
+expect_hash e
 expect_hash a2 a
 # nginx: each 401 and the request repeated after it, on one connection.
 expect_eq "nginx's log (request on the connection, status)" \
@@ -58,7 +63,7 @@ expect_eq "nginx's log (request on the connection, status)" \
 expect_eq "Digest answers" \
 	"$(awk '$2 == "DIGEST" {print $3, $4, $5}' "$WORK/httpd.log" |
 		tr '\n' ' ')" \
-	"MD5 auth ok SHA-256 auth ok MD5 - ok "
+	"MD5 auth ok SHA-256 auth ok MD5 - ok MD5 - stale MD5 - ok "
 
 cxt_run 30 <<EOF
 $(cxt_static)

@@ -102,6 +102,22 @@ UNIT_TEST(http_challenge_strongest_wins)
 	ok_str(ch.nonce, "n");
 }
 
+/* stale=true (any case, quoted or not) says only the nonce expired. */
+UNIT_TEST(http_challenge_stale)
+{
+	struct http_challenge ch;
+
+	memset(&ch, 0, sizeof(ch));
+	ok(http_parse_challenge("Digest realm=r, nonce=n2, stale=TRUE", &ch)
+	   == 0);
+	ok(ch.stale);
+	ok_str(ch.nonce, "n2");
+	memset(&ch, 0, sizeof(ch));
+	ok(http_parse_challenge("Digest realm=r, nonce=n, stale=\"false\"",
+				&ch) == 0);
+	ok(!ch.stale);
+}
+
 /* One Authorization line, compared and freed. */
 static void ok_line(char *line, const char *want)
 {
