@@ -9,6 +9,7 @@
 #include <net/udp.h>
 #include <net/icmp.h>
 #include "test.h"
+#include "testdev.h"
 
 /* ---- checksum and addresses ---- */
 
@@ -123,45 +124,6 @@ UNIT_TEST(net_inet)
 
 /* ---- the test device ---- */
 
-#define CAP_MAX 8
-
-static struct {
-	uint8_t data[1600];
-	size_t len;
-} cap[CAP_MAX];
-static unsigned int ncap;
-
-static int tn_open(struct net_device *netdev)
-{
-	return 0;
-}
-
-static void tn_close(struct net_device *netdev)
-{
-}
-
-static int tn_transmit(struct net_device *netdev, struct io_buffer *iob)
-{
-	if (ncap < CAP_MAX && iob_len(iob) <= sizeof(cap[0].data)) {
-		memcpy(cap[ncap].data, iob->data, iob_len(iob));
-		cap[ncap].len = iob_len(iob);
-		ncap++;
-	}
-	netdev_tx_complete(netdev, iob, 0);
-	return 0;
-}
-
-static void tn_poll(struct net_device *netdev)
-{
-}
-
-static const struct net_device_operations tn_ops = {
-	.open = tn_open,
-	.close = tn_close,
-	.transmit = tn_transmit,
-	.poll = tn_poll,
-};
-
 static struct net_device *nd;
 static const uint8_t our_mac[6] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x01 };
 static const uint8_t peer_mac[6] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x02 };
@@ -184,16 +146,6 @@ static unsigned long stat_of(const char *name, bool drop)
 			return drop ? s->drop : s->rx;
 	}
 	return ~0UL;
-}
-
-/* Hand a frame to the device as if received, and let the stack run. */
-static void inject(const void *frame, size_t len)
-{
-	struct io_buffer *iob = alloc_iob(len);
-
-	memcpy(iob_put(iob, len), frame, len);
-	netdev_rx(nd, iob);
-	net_poll();
 }
 
 static uint16_t get16(const uint8_t *p)
@@ -527,38 +479,38 @@ static void check_arp_udp(void)
 	ok(udp_open(&c2, 7777, test_udp_rx) == -EADDRINUSE);
 
 	/* The first packet to the peer asks who it is and waits. */
-	ncap = 0;
+	test_ncap = 0;
 	ok(send_text("hello") == 0);
-	ok(ncap == 1);
-	ok(cap[0].len == 60);   /* padded to the Ethernet minimum */
-	check_arp_request(cap[0].data, peer_ip);
+	ok(test_ncap == 1);
+	ok(test_cap[0].len == 60);   /* padded to the Ethernet minimum */
+	check_arp_request(test_cap[0].data, peer_ip);
 	ok(send_text("world") == 0);
-	ok(ncap == 1);
+	ok(test_ncap == 1);
 
 	/* The answer releases both, in order. */
-	inject(fr, put_arp(fr, our_mac, 2, our_mac, our_ip));
-	ok(ncap == 3);
-	check_udp_frame(cap[1].data, "hello");
-	check_udp_frame(cap[2].data, "world");
+	test_inject(nd, fr, put_arp(fr, our_mac, 2, our_mac, our_ip));
+	ok(test_ncap == 3);
+	check_udp_frame(test_cap[1].data, "hello");
+	check_udp_frame(test_cap[2].data, "world");
 	/* Resolved now: straight out. */
 	ok(send_text("again") == 0);
-	ok(ncap == 4);
-	check_udp_frame(cap[3].data, "again");
+	ok(test_ncap == 4);
+	check_udp_frame(test_cap[3].data, "again");
 
 	/* A request for our address is answered to the asker. */
-	inject(fr, put_arp(fr, bcast, 1, zero, our_ip));
-	ok(ncap == 5);
-	a = cap[4].data + 14;
-	ok_mem(cap[4].data, peer_mac, 6);
-	ok(get16(cap[4].data + 12) == 0x0806);
+	test_inject(nd, fr, put_arp(fr, bcast, 1, zero, our_ip));
+	ok(test_ncap == 5);
+	a = test_cap[4].data + 14;
+	ok_mem(test_cap[4].data, peer_mac, 6);
+	ok(get16(test_cap[4].data + 12) == 0x0806);
 	ok(get16(a + 6) == 2);
 	ok_mem(a + 8, our_mac, 6);
 	ok_mem(a + 14, our_ip, 4);
 	ok_mem(a + 18, peer_mac, 6);
 	ok_mem(a + 24, peer_ip, 4);
 	/* One for another address is not. */
-	inject(fr, put_arp(fr, bcast, 1, zero, other_ip));
-	ok(ncap == 5);
+	test_inject(nd, fr, put_arp(fr, bcast, 1, zero, other_ip));
+	ok(test_ncap == 5);
 }
 
 static uint8_t dgram[8 + 40], payload[40];
@@ -573,7 +525,7 @@ static void send_ip(uint16_t ident, uint16_t frags, const uint8_t *dest,
 	n += put_ip(fr + n, len, IP_UDP, ident, frags, peer_ip, dest);
 	memcpy(fr + n, data, len);
 	memset(fr + n + len, 0xee, extra);
-	inject(fr, n + len + extra);
+	test_inject(nd, fr, n + len + extra);
 }
 
 static void send_frag(uint16_t ident, size_t off, size_t len, bool more)
@@ -647,7 +599,7 @@ static void check_rx(void)
 	i += put_ip(fr + i, sizeof(dgram), IP_UDP, 9, 0, peer_ip, our_ip);
 	memcpy(fr + i, dgram, sizeof(dgram));
 	fr[14 + 10] ^= 0x55;
-	inject(fr, i + sizeof(dgram));
+	test_inject(nd, fr, i + sizeof(dgram));
 	ok(got.calls == 0);
 	ok(stat_of("ipv4", true) == drops + 1);
 
@@ -689,11 +641,11 @@ static void check_rx(void)
 
 	/* Link layer: runt, unknown type, another station's unicast. */
 	rx_drop = nd->stats.rx_drop;
-	inject(fr, 10);
+	test_inject(nd, fr, 10);
 	put_eth(fr, our_mac, peer_mac, 0x88b5);
-	inject(fr, 60);
+	test_inject(nd, fr, 60);
 	put_eth(fr, peer_mac, our_mac, 0x0800);
-	inject(fr, 60);
+	test_inject(nd, fr, 60);
 	ok(nd->stats.rx_drop == rx_drop + 3);
 }
 
@@ -720,15 +672,15 @@ static void check_icmp(void)
 	unsigned long drops;
 
 	/* Echo request from the peer: answered with the same data. */
-	ncap = 0;
+	test_ncap = 0;
 	n = put_eth(fr, our_mac, peer_mac, 0x0800);
 	len = put_icmp_echo(fr + 34, 8, 0x0102, 7, "0123456789", 10);
 	n += put_ip(fr + n, len, IP_ICMP, 20, 0, peer_ip, our_ip);
-	inject(fr, n + len);
-	ok(ncap == 1);
-	ip = cap[0].data + 14;
+	test_inject(nd, fr, n + len);
+	ok(test_ncap == 1);
+	ip = test_cap[0].data + 14;
 	ic = ip + 20;
-	ok_mem(cap[0].data, peer_mac, 6);
+	ok_mem(test_cap[0].data, peer_mac, 6);
 	ok(ip[9] == IP_ICMP && tcpip_chksum(ip, 20) == 0);
 	ok_mem(ip + 12, our_ip, 4);
 	ok_mem(ip + 16, peer_ip, 4);
@@ -741,22 +693,22 @@ static void check_icmp(void)
 	/* A corrupted request is dropped. */
 	drops = stat_of("icmp", true);
 	fr[34 + 9] ^= 1;
-	inject(fr, n + len);
-	ok(ncap == 1);
+	test_inject(nd, fr, n + len);
+	ok(test_ncap == 1);
 	ok(stat_of("icmp", true) == drops + 1);
 
 	/* Our ping, and the peer's reply made from it. */
 	icmp_echo_reply_handler = test_echo_reply;
 	ok(icmp_echo_request(ip4(peer_ip), 0x99, 3, 24) == 0);
-	ok(ncap == 2);
-	ip = cap[1].data + 14;
+	ok(test_ncap == 2);
+	ip = test_cap[1].data + 14;
 	ic = ip + 20;
 	ok(ic[0] == 8 && tcpip_chksum(ic, 32) == 0);
 	ok(get16(ic + 4) == 0x99 && get16(ic + 6) == 3);
 	n = put_eth(fr, our_mac, peer_mac, 0x0800);
 	len = put_icmp_echo(fr + 34, 0, 0x99, 3, ic + 8, 24);
 	n += put_ip(fr + n, len, IP_ICMP, 21, 0, peer_ip, our_ip);
-	inject(fr, n + len);
+	test_inject(nd, fr, n + len);
 	ok(echo_calls == 1);
 	ok(echo_got.ident == 0x99 && echo_got.seq == 3);
 	ok(echo_got.len == 24 && echo_got.payload_ok);
@@ -765,7 +717,7 @@ static void check_icmp(void)
 	memcpy(data, fr + 34 + 8, 24);
 	data[5] ^= 0xff;
 	len = put_icmp_echo(fr + 34, 0, 0x99, 4, data, 24);
-	inject(fr, n + len);
+	test_inject(nd, fr, n + len);
 	ok(echo_calls == 2 && !echo_got.payload_ok && echo_got.seq == 4);
 	icmp_echo_reply_handler = NULL;
 }
@@ -824,7 +776,7 @@ UNIT_TEST(net_stack)
 	ok(nd != NULL);
 	if (!nd)
 		return;
-	nd->op = &tn_ops;
+	nd->op = &test_dev_ops;
 	memcpy(nd->hw_addr, our_mac, 6);
 	nd->driver_name = "testnic";
 	nd->bus_type = "test";

@@ -6,6 +6,7 @@
  * to zero each time, and the reset that answers a segment for no
  * connection. */
 #include <errno.h>
+#include <byteswap.h>
 #include <stdlib.h>
 #include <cxboot/timer.h>
 #include <cxboot/settings.h>
@@ -13,82 +14,13 @@
 #include <net/ip.h>
 #include <net/tcp.h>
 #include "test.h"
-
-#define CAP_MAX 16
-
-static struct {
-	uint8_t data[1600];
-	size_t len;
-} cap[CAP_MAX];
-static unsigned int ncap;
-
-static int td_open(struct net_device *netdev)
-{
-	return 0;
-}
-
-static void td_close(struct net_device *netdev)
-{
-}
-
-static int td_transmit(struct net_device *netdev, struct io_buffer *iob)
-{
-	if (ncap < CAP_MAX && iob_len(iob) <= sizeof(cap[0].data)) {
-		memcpy(cap[ncap].data, iob->data, iob_len(iob));
-		cap[ncap].len = iob_len(iob);
-		ncap++;
-	}
-	netdev_tx_complete(netdev, iob, 0);
-	return 0;
-}
-
-static void td_poll(struct net_device *netdev)
-{
-}
-
-static const struct net_device_operations td_ops = {
-	.open = td_open,
-	.close = td_close,
-	.transmit = td_transmit,
-	.poll = td_poll,
-};
+#include "testdev.h"
 
 static struct net_device *nd;
 static const uint8_t our_mac[6] = { 0x02, 0, 0, 0, 0, 0x11 };
 static const uint8_t peer_mac[6] = { 0x02, 0, 0, 0, 0, 0x12 };
 static const uint8_t our_ip[4] = { 198, 18, 0, 10 };
 static const uint8_t peer_ip[4] = { 198, 18, 0, 2 };
-
-static void put16(uint8_t *p, uint16_t v)
-{
-	p[0] = v >> 8;
-	p[1] = v;
-}
-
-static void put32(uint8_t *p, uint32_t v)
-{
-	put16(p, v >> 16);
-	put16(p + 2, v);
-}
-
-static uint16_t get16(const uint8_t *p)
-{
-	return p[0] << 8 | p[1];
-}
-
-static uint32_t get32(const uint8_t *p)
-{
-	return (uint32_t)get16(p) << 16 | get16(p + 2);
-}
-
-static void inject(const uint8_t *frame, size_t len)
-{
-	struct io_buffer *iob = alloc_iob(len);
-
-	memcpy(iob_put(iob, len), frame, len);
-	netdev_rx(nd, iob);
-	net_poll();
-}
 
 /* An ARP request from the peer, so that it is a known neighbour. */
 static void announce_peer(void)
@@ -97,17 +29,17 @@ static void announce_peer(void)
 
 	memset(f, 0xff, 6);
 	memcpy(f + 6, peer_mac, 6);
-	put16(f + 12, 0x0806);
-	put16(f + 14, 1);
-	put16(f + 16, 0x0800);
+	be16_put(f + 12, 0x0806);
+	be16_put(f + 14, 1);
+	be16_put(f + 16, 0x0800);
 	f[18] = 6;
 	f[19] = 4;
-	put16(f + 20, 1);
+	be16_put(f + 20, 1);
 	memcpy(f + 22, peer_mac, 6);
 	memcpy(f + 28, peer_ip, 4);
 	memset(f + 32, 0, 6);
 	memcpy(f + 38, our_ip, 4);
-	inject(f, sizeof(f));
+	test_inject(nd, f, sizeof(f));
 }
 
 /* The peer's side of the connection under test. */
@@ -126,36 +58,36 @@ static void send_seg(uint32_t seq, uint32_t ack, uint8_t flags, uint16_t win,
 
 	memcpy(f, our_mac, 6);
 	memcpy(f + 6, peer_mac, 6);
-	put16(f + 12, 0x0800);
+	be16_put(f + 12, 0x0800);
 	memset(ip, 0, 20);
 	ip[0] = 0x45;
-	put16(ip + 2, 20 + tlen);
+	be16_put(ip + 2, 20 + tlen);
 	ip[8] = 64;
 	ip[9] = IP_TCP;
 	memcpy(ip + 12, peer_ip, 4);
 	memcpy(ip + 16, our_ip, 4);
 	sum = tcpip_chksum(ip, 20);
 	memcpy(ip + 10, &sum, 2);
-	put16(tcp, 80);
-	put16(tcp + 2, our_port);
-	put32(tcp + 4, seq);
-	put32(tcp + 8, ack);
+	be16_put(tcp, 80);
+	be16_put(tcp + 2, our_port);
+	be32_put(tcp + 4, seq);
+	be32_put(tcp + 8, ack);
 	tcp[12] = ((20 + olen) / 4) << 4;
 	tcp[13] = flags;
-	put16(tcp + 14, win);
-	put16(tcp + 16, 0);
-	put16(tcp + 18, 0);
+	be16_put(tcp + 14, win);
+	be16_put(tcp + 16, 0);
+	be16_put(tcp + 18, 0);
 	memcpy(tcp + 20, opt, olen);
 	memcpy(tcp + 20 + olen, data, len);
 	memcpy(ps, peer_ip, 4);
 	memcpy(ps + 4, our_ip, 4);
 	ps[8] = 0;
 	ps[9] = IP_TCP;
-	put16(ps + 10, tlen);
+	be16_put(ps + 10, tlen);
 	memcpy(ps + 12, tcp, tlen);
 	sum = tcpip_chksum(ps, 12 + tlen);
 	memcpy(tcp + 16, &sum, 2);
-	inject(f, 14 + 20 + tlen);
+	test_inject(nd, f, 14 + 20 + tlen);
 }
 
 /* A captured segment, parsed. */
@@ -171,29 +103,29 @@ struct seg {
 
 static bool parse_cap(unsigned int i, struct seg *s)
 {
-	const uint8_t *f = cap[i].data, *tcp = f + 34;
+	const uint8_t *f = test_cap[i].data, *tcp = f + 34;
 	size_t hlen;
 
-	if (i >= ncap || cap[i].len < 54 || get16(f + 12) != 0x0800 ||
+	if (i >= test_ncap || test_cap[i].len < 54 || be16_get(f + 12) != 0x0800 ||
 	    f[23] != IP_TCP)
 		return false;
 	hlen = (tcp[12] >> 4) * 4;
-	s->seq = get32(tcp + 4);
-	s->ack = get32(tcp + 8);
+	s->seq = be32_get(tcp + 4);
+	s->ack = be32_get(tcp + 8);
 	s->flags = tcp[13];
-	s->win = get16(tcp + 14);
+	s->win = be16_get(tcp + 14);
 	s->opt = tcp + 20;
 	s->olen = hlen - 20;
 	s->data = tcp + hlen;
-	s->len = 14 + get16(f + 16) - 34 - hlen;
-	our_port = get16(tcp);
+	s->len = 14 + be16_get(f + 16) - 34 - hlen;
+	our_port = be16_get(tcp);
 	return true;
 }
 
 /* The last segment we sent. */
 static bool last_seg(struct seg *s)
 {
-	return ncap && parse_cap(ncap - 1, s);
+	return test_ncap && parse_cap(test_ncap - 1, s);
 }
 
 /* SACK blocks of a segment's options: how many, edges into e. */
@@ -209,8 +141,8 @@ static unsigned int sack_of(const struct seg *s, uint32_t *e)
 		}
 		if (s->opt[i] == TCP_OPT_SACK) {
 			for (n = 0; n < (s->opt[i + 1] - 2u) / 8; n++) {
-				e[2 * n] = get32(s->opt + i + 2 + 8 * n);
-				e[2 * n + 1] = get32(s->opt + i + 6 + 8 * n);
+				e[2 * n] = be32_get(s->opt + i + 2 + 8 * n);
+				e[2 * n + 1] = be32_get(s->opt + i + 6 + 8 * n);
 			}
 			return n;
 		}
@@ -284,13 +216,13 @@ static uint32_t connect_upper(struct upper *u, int wscale, size_t window)
 	memset(u, 0, sizeof(*u));
 	u->window = window;
 	xfer_init(&u->xfer, &up_ops, NULL);
-	ncap = 0;
+	test_ncap = 0;
 	ok(tcp_open(&u->xfer, peer_addr(), 80) == 0);
 	ok(last_seg(&s) && s.flags == TCP_SYN);
 	iss = s.seq;
 	/* MSS from the MTU, window scale 7, SACK permitted. */
 	ok(s.olen == 12);
-	ok(s.opt[0] == TCP_OPT_MSS && get16(s.opt + 2) == 1460);
+	ok(s.opt[0] == TCP_OPT_MSS && be16_get(s.opt + 2) == 1460);
 	ok(s.opt[5] == TCP_OPT_WS && s.opt[7] == TCP_WSCALE);
 	ok(s.opt[10] == TCP_OPT_SACK_OK);
 	ok(our_port >= 49152);
@@ -326,7 +258,7 @@ UNIT_TEST(tcp_segments)
 	ok(nd != NULL);
 	if (!nd)
 		return;
-	nd->op = &td_ops;
+	nd->op = &test_dev_ops;
 	memcpy(nd->hw_addr, our_mac, 6);
 	ok(register_netdev(nd) == 0);
 	store_setting(netdev_settings(nd), &ip_setting, our_ip, 4);
@@ -340,12 +272,12 @@ UNIT_TEST(tcp_segments)
 
 	/* In order: delivered at once; the ACK waits for the second
 	 * segment. */
-	ncap = 0;
+	test_ncap = 0;
 	send_data(iss, 0, "hel");
-	ok(up.len == 3 && ncap == 0);
+	ok(up.len == 3 && test_ncap == 0);
 	send_data(iss, 3, "lo ");
 	ok(up.len == 6 && memcmp(up.data, "hello ", 6) == 0);
-	ok(ncap == 1 && last_seg(&s) && s.ack == peer_seq + 6 &&
+	ok(test_ncap == 1 && last_seg(&s) && s.ack == peer_seq + 6 &&
 	   s.olen == 0);
 
 	/* Early: held, and a duplicate ACK with the block it fills. */
@@ -379,26 +311,26 @@ UNIT_TEST(tcp_segments)
 
 	/* A lone segment is acknowledged by the delayed-ACK timer, well
 	 * within half a second; one with PSH at once. */
-	ncap = 0;
+	test_ncap = 0;
 	send_data(iss, 0, "x");
-	ok(ncap == 0);
-	for (unsigned long t0 = currticks(); !ncap && currticks() - t0 < 500;)
+	ok(test_ncap == 0);
+	for (unsigned long t0 = currticks(); !test_ncap && currticks() - t0 < 500;)
 		timers_run();
-	ok(ncap == 1 && last_seg(&s) && s.ack == peer_seq + 1);
+	ok(test_ncap == 1 && last_seg(&s) && s.ack == peer_seq + 1);
 	peer_seq++;
-	ncap = 0;
+	test_ncap = 0;
 	send_seg(peer_seq, iss + 1, TCP_ACK | TCP_PSH, 1000, NULL, 0, "y", 1);
-	ok(ncap == 1 && last_seg(&s) && s.ack == peer_seq + 1);
+	ok(test_ncap == 1 && last_seg(&s) && s.ack == peer_seq + 1);
 	peer_seq++;
 
 	/* Our data goes out within the peer's window (1000 << 2), and is
 	 * sent again from the same place when no ACK comes. */
-	ncap = 0;
+	test_ncap = 0;
 	ok(xfer_deliver_raw(&up.xfer, "GET /", 5, NULL) == 0);
 	ok(last_seg(&s) && s.seq == iss + 1 && s.len == 5 &&
 	   memcmp(s.data, "GET /", 5) == 0);
-	ncap = 0;
-	for (unsigned long t0 = currticks(); !ncap && currticks() - t0 < 3000;)
+	test_ncap = 0;
+	for (unsigned long t0 = currticks(); !test_ncap && currticks() - t0 < 3000;)
 		timers_run();
 	ok(last_seg(&s) && s.seq == iss + 1 && s.len == 5 &&
 	   memcmp(s.data, "GET /", 5) == 0);
@@ -406,7 +338,7 @@ UNIT_TEST(tcp_segments)
 
 	/* The peer closes: the upper end hears of it, our FIN follows,
 	 * and its ACK ends the connection. */
-	ncap = 0;
+	test_ncap = 0;
 	send_seg(peer_seq, iss + 6, TCP_FIN | TCP_ACK, 1000, NULL, 0, NULL,
 		 0);
 	ok(up.closed && up.rc == 0);
@@ -427,7 +359,7 @@ UNIT_TEST(tcp_segments)
 	iss = connect(0, 1 << 20);
 	send_seg(peer_seq + (4u << 20) + 1000, 0, TCP_RST, 0, NULL, 0, NULL, 0);
 	ok(!up.closed && tcp_live() == 1);
-	ncap = 0;
+	test_ncap = 0;
 	xfer_close(&up.xfer, -ECANCELED);
 	ok(last_seg(&s) && (s.flags & TCP_RST));
 	ok(tcp_live() == 0);
@@ -435,7 +367,7 @@ UNIT_TEST(tcp_segments)
 	/* Refused. */
 	memset(&up, 0, sizeof(up));
 	xfer_init(&up.xfer, &up_ops, NULL);
-	ncap = 0;
+	test_ncap = 0;
 	ok(tcp_open(&up.xfer, peer_addr(), 80) == 0);
 	ok(last_seg(&s) && s.flags == TCP_SYN);
 	send_seg(0, s.seq + 1, TCP_RST | TCP_ACK, 0, NULL, 0, NULL, 0);
@@ -463,7 +395,7 @@ UNIT_TEST(tcp_segments)
 
 	/* A segment for no connection is answered with a reset: at its
 	 * ACK, or acknowledging it when it has none. */
-	ncap = 0;
+	test_ncap = 0;
 	our_port = 40000;
 	send_seg(5, 77, TCP_ACK, 1000, NULL, 0, "x", 1);
 	ok(last_seg(&s) && s.flags == TCP_RST && s.seq == 77 &&
