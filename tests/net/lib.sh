@@ -174,21 +174,24 @@ cxt_stop() {
 	wait "$1" 2>/dev/null || true
 }
 
-# Poll until process PID listens on UDP PORT in the server namespace.
-cxt_wait_udp() {
-	local port=$1 pid=$2 i
+# Poll until process PID listens on PROTO (udp or tcp) PORT in the
+# server namespace; cxt_wait_udp/cxt_wait_tcp PORT PID name the protocol.
+cxt_wait_listen() {
+	local proto=$1 port=$2 pid=$3 i
 
 	for i in $(seq 200); do
-		if ss -N "$SNS" -Hlunp "sport = :$port" 2>/dev/null |
-			grep -q "pid=$pid,"; then
+		if ss -N "$SNS" -Hl"${proto:0:1}"np "sport = :$port" \
+			2>/dev/null | grep -q "pid=$pid,"; then
 			return 0
 		fi
 		kill -0 "$pid" 2>/dev/null || break
 		sleep 0.05
 	done
-	cxt_die "pid $pid is not listening on udp port $port; log:
-$(tail -n 20 "$WORK"/*.log 2>/dev/null)"
+	cxt_die "pid $pid is not listening on $proto port $port; log:
+$(tail -n 20 "$WORK"/*.log "$WORK"/nginx/error.log 2>/dev/null)"
 }
+cxt_wait_udp() { cxt_wait_listen udp "$@"; }
+cxt_wait_tcp() { cxt_wait_listen tcp "$@"; }
 
 # Poll until FILE contains a line matching extended regex RE (10 s).
 cxt_wait_grep() {
@@ -273,21 +276,6 @@ cxt_nginx() {
 	cxt_wait_tcp 80 "$LAST_PID"
 }
 
-# Poll until process PID listens on TCP PORT in the server namespace.
-cxt_wait_tcp() {
-	local port=$1 pid=$2 i
-
-	for i in $(seq 200); do
-		if ss -N "$SNS" -Hltnp "sport = :$port" 2>/dev/null |
-			grep -q "pid=$pid,"; then
-			return 0
-		fi
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.05
-	done
-	cxt_die "pid $pid is not listening on tcp port $port; log:
-$(tail -n 20 "$WORK"/*.log "$WORK"/nginx/error.log 2>/dev/null)"
-}
 
 # tcpdump on s0 into $WORK/TAG.pcap; CAP_PID is the one to stop.  Set
 # CXT_SNAPLEN to keep only the headers of a long transfer.
