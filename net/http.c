@@ -639,5 +639,5 @@ static int https_open(struct xfer *xfer __unused, const struct uri *uri)
 	return -ENOTSUP;
 }
 
-URI_OPENER(http_opener) = { "http", http_open };
-URI_OPENER(https_opener) = { "https", https_open };
+URI_OPENER(http_opener) = { .scheme = "http", .open = http_open };
+URI_OPENER(https_opener) = { .scheme = "https", .open = https_open };

@@ -676,4 +676,4 @@ static int tftp_open(struct xfer *xfer, const struct uri *uri)
 	return 0;
 }
 
-URI_OPENER(tftp_opener) = { "tftp", tftp_open };
+URI_OPENER(tftp_opener) = { .scheme = "tftp", .open = tftp_open };

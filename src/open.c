@@ -9,15 +9,29 @@
 
 static struct uri *cwuri;
 
-int xfer_open_uri(struct xfer *xfer, const struct uri *uri)
+static const struct uri_opener *find_opener(const struct uri *uri)
 {
 	if (!uri->scheme)
-		return -ENOTSUP;
+		return NULL;
 	for_each_table_entry(op, uri_openers, struct uri_opener) {
 		if (strcasecmp(op->scheme, uri->scheme) == 0)
-			return op->open(xfer, uri);
+			return op;
 	}
-	return -ENOTSUP;
+	return NULL;
+}
+
+int xfer_open_uri(struct xfer *xfer, const struct uri *uri)
+{
+	const struct uri_opener *op = find_opener(uri);
+
+	return op && op->open ? op->open(xfer, uri) : -ENOTSUP;
+}
+
+int xfer_open_block_uri(struct xfer *xfer, const struct uri *uri)
+{
+	const struct uri_opener *op = find_opener(uri);
+
+	return op && op->open_block ? op->open_block(xfer, uri) : -ENOTSUP;
 }
 
 int xfer_open_uri_string(struct xfer *xfer, const char *text)

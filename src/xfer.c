@@ -170,3 +170,27 @@ int xfer_block_capacity(struct xfer *x, uint64_t *blocks, size_t *blksize)
 	call_end(x, dest);
 	return rc;
 }
+
+int xfer_block_describe(struct xfer *x, struct san_description *desc)
+{
+	struct xfer *dest = call_begin(x);
+	int rc = -ENOTSUP;
+
+	if (!dest)
+		return -ENOTCONN;
+	if (dest->op->block_describe)
+		rc = dest->op->block_describe(dest, desc);
+	call_end(x, dest);
+	return rc;
+}
+
+void xfer_block_done(struct xfer *x, int rc)
+{
+	struct xfer *dest = call_begin(x);
+
+	if (!dest)
+		return;
+	if (dest->op->block_done)
+		dest->op->block_done(dest, rc);
+	call_end(x, dest);
+}

@@ -1,6 +1,6 @@
 /* Commands iPXE has and real scripts use that cannot work in this
- * firmware (no signature checking, no UEFI shim, no VLANs, no SAN
- * boot, no NTP client, no settings editor): each fails with a message, so that the
+ * firmware (no signature checking, no UEFI shim, no VLANs, no NTP
+ * client, no settings editor): each fails with a message, so that the
  * script's "||" path runs. */
 #include <errno.h>
 #include <stdio.h>
@@ -23,6 +23,3 @@ UNSUPPORTED(shim);
 UNSUPPORTED(ntp);
 UNSUPPORTED(vcreate);
 UNSUPPORTED(vdestroy);
-UNSUPPORTED(sanboot);
-UNSUPPORTED(sanhook);
-UNSUPPORTED(sanunhook);

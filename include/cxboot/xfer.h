@@ -19,11 +19,18 @@
  * - Flow: a sender holds back while xfer_window() is 0 and goes on when
  *   its window_changed is called; a receiver whose window opens says so
  *   with xfer_window_changed().
+ * - Block devices (SAN): the device's window is 1 when it can take a
+ *   command and 0 before it is ready (connected, logged in, capacity
+ *   known) and while a command runs; it calls xfer_window_changed() when
+ *   that changes.  block_read/block_write start one command and return
+ *   0, or fail at once; the device then fills or reads the caller's
+ *   buffer (which stays valid until then) and reports the end with
+ *   xfer_block_done().  Closing the device fails the command in flight.
  * - A missing operation takes its default: deliver drops the buffer and
  *   fails with -ENOTSUP, the window is unlimited, window_changed,
- *   size_hint and close are ignored, redirect and the block operations
- *   fail with -ENOTSUP.  Calls on an unplugged end fail with -ENOTCONN
- *   (the window is 0). */
+ *   size_hint, block_done and close are ignored, redirect and the block
+ *   operations fail with -ENOTSUP.  Calls on an unplugged end fail with
+ *   -ENOTCONN (the window is 0). */
 #ifndef CXBOOT_XFER_H
 #define CXBOOT_XFER_H
 #include <cxboot/compiler.h>
@@ -32,6 +39,7 @@
 
 struct xfer;
 struct uri;
+struct san_description;
 
 struct xfer_metadata {
 	uint64_t offset;    /* absolute position of this data in the stream */
@@ -55,14 +63,18 @@ struct xfer_ops {
 	void (*close)(struct xfer *x, int rc);
 	/* The peer announces the total size in bytes (e.g. TFTP tsize). */
 	void (*size_hint)(struct xfer *x, uint64_t size);
-	/* Block devices (SAN): start a transfer of count blocks at lba;
-	 * report blocks and block size. */
+	/* Block devices (SAN): start a command on count blocks at lba;
+	 * report blocks and block size (known once the device is ready);
+	 * say what the OS needs to find the disk (iBFT). */
 	int (*block_read)(struct xfer *x, uint64_t lba, unsigned int count,
 			  void *buf);
 	int (*block_write)(struct xfer *x, uint64_t lba, unsigned int count,
 			   const void *buf);
 	int (*block_capacity)(struct xfer *x, uint64_t *blocks,
 			      size_t *blksize);
+	int (*block_describe)(struct xfer *x, struct san_description *desc);
+	/* The command started through this end finished with status rc. */
+	void (*block_done)(struct xfer *x, int rc);
 };
 
 struct xfer {
@@ -102,5 +114,7 @@ int xfer_block_read(struct xfer *x, uint64_t lba, unsigned int count,
 int xfer_block_write(struct xfer *x, uint64_t lba, unsigned int count,
 		     const void *buf);
 int xfer_block_capacity(struct xfer *x, uint64_t *blocks, size_t *blksize);
+int xfer_block_describe(struct xfer *x, struct san_description *desc);
+void xfer_block_done(struct xfer *x, int rc);
 
 #endif

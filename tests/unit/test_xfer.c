@@ -142,6 +142,8 @@ UNIT_TEST(xfer_defaults)
 	ok(xfer_block_write(&a->xfer, 0, 1, buf) == -ENOTSUP);
 	ok(xfer_block_capacity(&a->xfer, &blocks, &blksize) == -ENOTSUP);
 	ok(blocks == 1 && blksize == 1);
+	ok(xfer_block_describe(&a->xfer, NULL) == -ENOTSUP);
+	xfer_block_done(&a->xfer, 0);
 	xfer_window_changed(&a->xfer);
 	xfer_size_hint(&a->xfer, 10);
 	ok(xfer_plugged(&a->xfer));       /* none of these closed it */
@@ -152,6 +154,7 @@ UNIT_TEST(xfer_defaults)
 	ok(xfer_window(&a->xfer) == 0);
 	ok(xfer_redirect(&a->xfer, uri) == -ENOTCONN);
 	ok(xfer_block_read(&a->xfer, 0, 1, buf) == -ENOTCONN);
+	ok(xfer_block_describe(&a->xfer, NULL) == -ENOTCONN);
 	free(uri);
 	ref_put(&a->refcnt);
 	ref_put(&b->refcnt);
@@ -231,7 +234,7 @@ static int xfertest_open(struct xfer *xfer, const struct uri *uri)
 	return 0;
 }
 
-URI_OPENER(xfertest_opener) = { "xfertest", xfertest_open };
+URI_OPENER(xfertest_opener) = { .scheme = "xfertest", .open = xfertest_open };
 
 UNIT_TEST(xfer_redirect_reaches_downloader)
 {
