@@ -48,17 +48,12 @@ int san_hook_uris(unsigned int drive, int count, char **texts,
 
 int san_boot_drive(unsigned int drive, bool keep)
 {
-	struct san_device *s = san_find(drive);
 	int rc;
 
-	if (!s) {
-		printf("No SAN drive %#x\n", drive);
-		return -ENODEV;
-	}
-	printf("Booting from SAN drive %#x\n", drive);
-	rc = arch_san_boot(s);
-	printf("Could not boot from SAN drive %#x: %s\n", drive, strerror(rc));
-	if (!keep)
+	printf("Booting from drive %#x\n", drive);
+	rc = arch_san_boot(drive);
+	printf("Could not boot from drive %#x: %s\n", drive, strerror(rc));
+	if (!keep && san_find(drive))
 		san_unhook(drive);
 	return rc;
 }
@@ -110,7 +105,8 @@ static int sanboot_exec(int argc, char **argv)
 	rc = parse_san_drive(drive_text, &drive);
 	if (rc)
 		return rc;
-	/* No URI: boot a drive hooked before, and keep it on failure. */
+	/* No URI: boot a drive hooked before (kept on failure) or the
+	 * BIOS's own. */
 	if (i == argc)
 		return san_boot_drive(drive, true);
 	rc = san_hook_uris(drive_text ? drive : 0, argc - i, argv + i,

@@ -25,12 +25,17 @@ void arch_san_unhook(struct san_device *s)
 {
 }
 
-/* What a BIOS checks before it jumps to a boot sector. */
-int arch_san_boot(struct san_device *s)
+/* What a BIOS checks before it jumps to a boot sector; there are no
+ * local disks. */
+int arch_san_boot(unsigned int drive)
 {
-	uint8_t *sector = malloc(s->blksize);
+	struct san_device *s = san_find(drive);
+	uint8_t *sector;
 	int rc;
 
+	if (!s)
+		return -ENODEV;
+	sector = malloc(s->blksize);
 	if (!sector)
 		return -ENOMEM;
 	rc = san_read(s, 0, 1, sector);

@@ -80,8 +80,9 @@ int san_describe(struct san_device *s, struct san_description *desc);
 /* Take a newly opened drive: choose s->drive if 0; may refuse. */
 int arch_san_hook(struct san_device *s);
 void arch_san_unhook(struct san_device *s);
-/* Boot from the drive as a BIOS would; returns only on failure. */
-int arch_san_boot(struct san_device *s);
+/* Boot from a drive (hooked, or the BIOS's own: "sanboot --drive 0x80"
+ * boots the local disk) as a BIOS would; returns only on failure. */
+int arch_san_boot(unsigned int drive);
 /* The set of described drives changed: rebuild what the OS reads. */
 void arch_san_describe(void);
 

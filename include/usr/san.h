@@ -11,8 +11,8 @@ int parse_san_drive(const char *text, unsigned int *drive);
  * takes the next free number.  Prints an error. */
 int san_hook_uris(unsigned int drive, int count, char **texts,
 		  unsigned int flags, struct san_device **out);
-/* Boot a hooked drive; on failure print why and, unless keep, unhook
- * it.  Returns only on failure. */
+/* Boot a drive; on failure print why and, unless keep, unhook it if
+ * it is a SAN drive.  Returns only on failure. */
 int san_boot_drive(unsigned int drive, bool keep);
 
 #endif

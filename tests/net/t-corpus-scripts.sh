@@ -144,8 +144,8 @@ expect_image vmlinuz "$H:8081/env/agent-amd64/vmlinuz" \
 expect_image initramfs.xz "$H:8081/env/agent-amd64/initramfs.xz"
 expect_contains "vmlinuz: Exec format error"
 
-# Booting from disk: exit gives the firmware back (a success); sanboot
-# is not supported here, so the script fails.
+# Booting from disk: exit gives the firmware back (a success); the
+# hosted build has no local disk to sanboot, so the script fails.
 serve sidero-talos/boot-from-disk-exit.ipxe talos/exit.ipxe
 run talos-exit "$H/talos/exit.ipxe"
 expect_reqs talos-exit "200 /talos/exit.ipxe"
@@ -214,7 +214,8 @@ run maas-default "$H:5248/ipxe.cfg"
 expect_reqs maas-default "200 /ipxe.cfg" "404 /ipxe.cfg-$MAC" \
 	"200 /ipxe.cfg-default-amd64"
 expect_eq "maas-default: four disks tried" \
-	"$(grep -c '^sanboot: not supported' "$WORK/out")" 4
+	"$(grep -c '^Could not boot from drive 0x8[0-3]: No such device' \
+		"$WORK/out")" 4
 
 # --- harvester (double quotes are plain characters in iPXE's syntax:
 # they reach the kernel's command line, which gives them meaning)
@@ -387,7 +388,7 @@ expect_eq "fog: the form posted" \
 	"echo body mac0=$m&arch=x86_64&platform=linux&product=hosted&manufacturer=hosted&ipxever=$ver&filename=undionly.kpxe&sysuuid=$UUID"
 
 # --- cobbler: the menu's second item (centos8), then Tools ->
-# memtest, then the default (local: sanboot, not supported here).
+# memtest, then the default (local: sanboot, no local disk here).
 cob=/cobbler/images
 standin $cob/centos8-x86_64/vmlinuz $cob/centos8-x86_64/initrd.img \
 	$cob/memtest/memtest86+.bin
@@ -404,7 +405,7 @@ expect_reqs cobbler-memtest "200 /cobbler.ipxe" \
 expect_image memtest86+.bin "$H:80$cob/memtest/memtest86+.bin"
 KEYS=$'\n' run cobbler-local "$H/cobbler.ipxe"
 expect_reqs cobbler-local "200 /cobbler.ipxe"
-expect_contains "sanboot: not supported by this firmware"
+expect_contains "Could not boot from drive 0x80: No such device"
 expect_line script-returned
 
 # --- ltsp: no section for this MAC (goto ${mac} fails), so the menu:
@@ -423,7 +424,7 @@ expect_line script-returned
 KEYS=$'dpoweroff\n' run ltsp-disk "$H/ltsp.ipxe" 'set menu-timeout -1'
 expect_rc 65
 expect_reqs ltsp-disk "200 /ltsp.ipxe"
-expect_contains "sanboot: not supported by this firmware"
+expect_contains "Could not boot from drive 0x80: No such device"
 expect_line "Booting failed, dropping to shell"
 
 # --- foreman.  The harness sets every pause (sleep N) to 0.

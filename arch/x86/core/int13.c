@@ -17,7 +17,7 @@ void arch_san_unhook(struct san_device *s)
 {
 }
 
-int arch_san_boot(struct san_device *s)
+int arch_san_boot(unsigned int drive)
 {
 	return -ENOTSUP;
 }
