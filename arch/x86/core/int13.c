@@ -21,7 +21,3 @@ int arch_san_boot(unsigned int drive)
 {
 	return -ENOTSUP;
 }
-
-void arch_san_describe(void)
-{
-}
