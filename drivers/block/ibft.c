@@ -169,6 +169,18 @@ static void header(struct ibft_header *hdr, uint8_t id, size_t length,
 	hdr->flags = flags;
 }
 
+static uint8_t prefix_len(struct in_addr netmask)
+{
+	uint32_t m = ntohl(netmask.s_addr);
+	uint8_t n = 0;
+
+	while (m & 0x80000000) {
+		m <<= 1;
+		n++;
+	}
+	return n;
+}
+
 /* The named IPv4 setting of nd, or 0.0.0.0. */
 static struct in_addr fetch_addr(struct net_device *nd, const char *name)
 {
@@ -202,7 +214,7 @@ static int fill_nic(struct ibft_builder *b, struct ibft_nic *nic,
 
 	if (ipv4_route_info(nd, &addr, &netmask, &gateway) == 0) {
 		put_ipv4(nic->ip, addr);
-		nic->prefix_len = __builtin_popcount(netmask.s_addr);
+		nic->prefix_len = prefix_len(netmask);
 		put_ipv4(nic->gateway, gateway);
 		if ((ntohl(addr.s_addr) >> 16) != 0xa9fe)   /* 169.254/16 */
 			flags |= IBFT_NIC_GLOBAL;
