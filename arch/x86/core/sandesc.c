@@ -18,26 +18,34 @@
 
 #define IBFT_BLOCK_KB (IBFT_MAX_SIZE / 1024)
 #define IBFT_SCAN_START 0x80000
+/* Our real-mode area: one segment from prefix_area() (as bzimage.c). */
+#define RM_AREA_SIZE 0x10000
 
 static uint8_t *block;        /* NULL until taken */
 static uint16_t block_fbms;   /* 40:13h as we left it */
+static uint16_t taken_kb;     /* what we took off it */
 
 static uint16_t *fbms(void)
 {
 	return real_to_flat(0x40, 0x13);
 }
 
+/* The block goes below the base-memory size and below our own
+ * real-mode area if that lies in the way: a .lkrn's loader may have put
+ * it near the top without taking it off 40:13h. */
 static int take_block(void)
 {
-	uint16_t kb = *fbms();
+	uint32_t top = *fbms() * 1024u;
+	uint32_t ours = (uintptr_t)prefix_area();
 
-	if (kb < IBFT_BLOCK_KB ||
-	    (uint32_t)(kb - IBFT_BLOCK_KB) * 1024 < IBFT_SCAN_START)
+	if (ours < top && ours + RM_AREA_SIZE > top - IBFT_MAX_SIZE)
+		top = ours & ~1023u;
+	if (top < IBFT_SCAN_START + IBFT_MAX_SIZE)
 		return -ENOMEM;
-	kb -= IBFT_BLOCK_KB;
-	*fbms() = kb;
-	block_fbms = kb;
-	block = real_to_flat(kb << 6, 0);
+	block_fbms = top / 1024 - IBFT_BLOCK_KB;
+	taken_kb = *fbms() - block_fbms;
+	*fbms() = block_fbms;
+	block = real_to_flat(block_fbms << 6, 0);
 	return 0;
 }
 
@@ -45,7 +53,7 @@ static void clear_block(void)
 {
 	memset(block, 0, IBFT_MAX_SIZE);
 	if (*fbms() == block_fbms) {
-		*fbms() += IBFT_BLOCK_KB;
+		*fbms() += taken_kb;
 		block = NULL;
 	}
 }
