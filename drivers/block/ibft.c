@@ -315,7 +315,6 @@ int ibft_build(void *buf, size_t len,
 	struct ibft_control *control;
 	struct ibft_initiator *initiator;
 	const char *initiator_name = NULL;
-	bool room;
 	int rc;
 
 	if (!n || n > IBFT_MAX_TARGETS)
@@ -332,13 +331,18 @@ int ibft_build(void *buf, size_t len,
 	table = place(&b, sizeof(*table));
 	control = place(&b, sizeof(*control));
 	initiator = place(&b, sizeof(*initiator));
-	room = table && control && initiator;
-	for (i = 0; i < nnics; i++)
-		room = room && (nic[i] = place(&b, sizeof(*nic[i])));
-	for (i = 0; i < n; i++)
-		room = room && (target[i] = place(&b, sizeof(*target[i])));
-	if (!room)
+	if (!table || !control || !initiator)
 		return -ENOSPC;
+	for (i = 0; i < nnics; i++) {
+		nic[i] = place(&b, sizeof(*nic[i]));
+		if (!nic[i])
+			return -ENOSPC;
+	}
+	for (i = 0; i < n; i++) {
+		target[i] = place(&b, sizeof(*target[i]));
+		if (!target[i])
+			return -ENOSPC;
+	}
 
 	header(&control->hdr, IBFT_CONTROL, sizeof(*control), 0, 0);
 	control->initiator = offset_of(&b, initiator);
