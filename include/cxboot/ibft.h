@@ -24,8 +24,9 @@ int ibft_build(void *buf, size_t len,
 	       const struct iscsi_description *descs, unsigned int n);
 
 /* The same for the hooked SAN drives that are to be described (iSCSI,
- * not SAN_NO_DESCRIBE), in hook order.  Returns the table's length, 0
- * when there is nothing to describe, or a negative error. */
+ * with a netdev, not SAN_NO_DESCRIBE), in hook order.  Returns the
+ * table's length, 0 when there is nothing to describe, or a negative
+ * error. */
 int ibft_build_san(void *buf, size_t len);
 
 #endif
