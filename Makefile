@@ -21,8 +21,8 @@ CFLAGS_COMMON := -std=gnu11 $(WARN) -O2 -g -I. -Iinclude \
 	-fno-strict-aliasing -fno-common -DVERSION='"$(VERSION)"'
 
 # The firmware's own code: freestanding, no libc, no host headers.
-CORE_SRCS := $(wildcard src/*.c net/*.c usr/*.c drivers/bus/*.c drivers/net/*.c \
-	drivers/net/*/*.c)
+CORE_SRCS := $(wildcard src/*.c net/*.c usr/*.c drivers/bus/*.c drivers/block/*.c \
+	drivers/net/*.c drivers/net/*/*.c)
 ARCH_SRCS := $(wildcard arch/linux/*.c)
 TEST_SRCS := $(wildcard tests/unit/*.c)
 

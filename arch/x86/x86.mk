@@ -23,8 +23,8 @@ OBJCOPY   ?= objcopy
 NM        ?= nm
 
 # The platform-independent core, rebuilt for 32 bits, and the platform.
-X_CORE_SRCS := $(wildcard src/*.c usr/*.c net/*.c drivers/bus/*.c drivers/net/*.c \
-	drivers/net/*/*.c)
+X_CORE_SRCS := $(wildcard src/*.c usr/*.c net/*.c drivers/bus/*.c drivers/block/*.c \
+	drivers/net/*.c drivers/net/*/*.c)
 X_ARCH_SRCS := $(wildcard arch/x86/core/*.c arch/x86/core/*.S arch/x86/usr/*.c \
 	arch/x86/image/*.c)
 # What each prefix hands over to C lives in a file of its own per image.
