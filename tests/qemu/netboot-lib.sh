@@ -18,6 +18,10 @@
 #   nb_nic MODEL TAP [MAC]    QEMU arguments for one NIC, appended to
 #                             the array NB_NICS
 #   nb_script NAME TEXT       a file in $TFTP (printf %b of TEXT)
+#   nb_disk NAME APPEND...    $TFTP/NAME: a SYSLINUX disk booting the
+#                             payload with kernel arguments APPEND
+#   nb_tgt FILE               tgt exporting FILE as LUN 1 of $NB_IQN on
+#                             $SRV_IP:3260 (LUN 0 is tgt's controller)
 
 NB_PIDS=()
 
@@ -46,6 +50,7 @@ nb_init() {
 	top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 	PAYLOAD=$("$top/tests/payload/build") || qt_skip "no payload"
 	NB_SUBNET=198.18.$n
+	NB_SUBNET_N=$n
 	SRV_IP=$NB_SUBNET.1
 	NB_NS=qtb-$n-$$
 	TFTP=$WORK/tftp
@@ -162,4 +167,38 @@ nb_nic() {
 
 nb_script() {
 	printf '%b' "$2" >"$TFTP/$1"
+}
+
+nb_disk() {
+	local top
+
+	top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+	"$top/tests/qemu/mkdisk.sh" "$TFTP/$1" 32 "$PAYLOAD/vmlinuz" \
+		"$PAYLOAD/initrd.gz" "${@:2}" >"$WORK/mkdisk.log" 2>&1 ||
+		qt_die "mkdisk: $(cat "$WORK/mkdisk.log")"
+}
+
+# tgtd's control socket is per instance (-C), so tests may run side by
+# side.  tgtd ignores SIGTERM while it has targets: it is left out of
+# NB_PIDS for the SIGKILL that nb_cleanup gives what is left in the
+# namespace.
+nb_tgt() {
+	local i ctl=$((NB_SUBNET_N + 1000))
+
+	command -v tgtd >/dev/null || qt_skip "tgt not installed"
+	NB_IQN=iqn.2026-12.test.cxboot:disk$NB_SUBNET_N
+	ip netns exec "$NB_NS" tgtd -f -C "$ctl" \
+		--iscsi "portal=$SRV_IP:3260" >"$WORK/tgtd.log" 2>&1 &
+	for i in $(seq 100); do
+		ss -N "$NB_NS" -Hltn 'sport = :3260' 2>/dev/null | grep -q . &&
+			break
+		sleep 0.05
+	done
+	tgtadm -C "$ctl" --lld iscsi --mode target --op new --tid 1 \
+		--targetname "$NB_IQN" &&
+	tgtadm -C "$ctl" --lld iscsi --mode logicalunit --op new --tid 1 \
+		--lun 1 --backing-store "$1" &&
+	tgtadm -C "$ctl" --lld iscsi --mode target --op bind --tid 1 \
+		--initiator-address ALL ||
+		qt_die "tgt did not start: $(cat "$WORK/tgtd.log")"
 }
