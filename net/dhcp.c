@@ -253,6 +253,22 @@ static void forget(struct net_device *netdev, const char *name)
 	}
 }
 
+const void *dhcp_packet(struct net_device *netdev, const char *name,
+			size_t *len)
+{
+	struct settings *s;
+	struct dhcp_settings *ds;
+
+	list_for_each_entry(s, &netdev_settings(netdev)->children, siblings) {
+		if (s->op == &dhcp_settings_ops && strcmp(s->name, name) == 0) {
+			ds = container_of(s, struct dhcp_settings, settings);
+			*len = ds->len;
+			return ds->pkt;
+		}
+	}
+	return NULL;
+}
+
 /* Put pkt under the device as block name, replacing an earlier one. */
 static int publish(struct net_device *netdev, const void *pkt, size_t len,
 		   const char *name, int order)
@@ -605,7 +621,7 @@ static uint32_t make_xid(const uint8_t *mac)
 /* Option 97: the machine's UUID if the platform knows one, else one
  * made from the MAC (RFC 4122 layout: version 1, zero time, node = MAC)
  * so that the same NIC always presents the same identity. */
-static void client_uuid(struct net_device *netdev, uint8_t *uuid)
+void dhcp_client_uuid(struct net_device *netdev, uint8_t *uuid)
 {
 	static const uint8_t zero[16];
 	struct setting setting = {
@@ -647,7 +663,7 @@ int start_dhcp(struct job *job, struct net_device *netdev)
 		goto err;
 	}
 	dhcp->xid = make_xid(netdev->ll_addr);
-	client_uuid(netdev, dhcp->uuid);
+	dhcp_client_uuid(netdev, dhcp->uuid);
 	dhcp->start = currticks();
 	dhcp->deadline = dhcp->start + DHCP_TIMEOUT_SEC * TICKS_PER_SEC;
 
