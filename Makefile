@@ -64,9 +64,9 @@ $(A)/cxboot: $(A_CORE_OBJS) $(A)/obj/arch/linux/cli.o
 $(A)/unittest: $(A_CORE_OBJS) $(call objs,$(A),$(TEST_SRCS))
 	$(CC) $(A_LDFLAGS) -o $@ $^
 
-$(B)/obj/arch/x86/%.o $(B)/obj/tests/unit/test_pxe%.o: \
+$(B)/obj/arch/x86/%.o $(B)/obj/tests/unit/test_pxe_%.o: \
 	B_CFLAGS += -Iarch/x86/include
-$(A)/obj/arch/x86/%.o $(A)/obj/tests/unit/test_pxe%.o: \
+$(A)/obj/arch/x86/%.o $(A)/obj/tests/unit/test_pxe_%.o: \
 	A_CFLAGS += -Iarch/x86/include
 $(B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
