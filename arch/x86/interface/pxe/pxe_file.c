@@ -134,6 +134,9 @@ static uint16_t pxenv_file_exec(void *params)
 		return PXENV_STATUS_OUT_OF_RESOURCES;
 	rc = system(line);
 	free(line);
+	/* The line is a script of its own: an `exit` or `goto` in it ends
+	 * there, not in whatever runs the NBP. */
+	shell_stopped(SHELL_STOP_SCRIPT);
 	/* `exit N` gives N, which is no error number. */
 	return rc ? pxe_status(rc < 0 ? rc : -EINVAL) : PXENV_STATUS_SUCCESS;
 }
