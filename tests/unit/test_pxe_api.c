@@ -428,3 +428,58 @@ UNIT_TEST(pxe_undi_calls)
 	ok(p.Status == PXENV_STATUS_UNDI_INVALID_STATE);
 	test_pxe_down(nd);
 }
+
+/* What the NBP learns about the device. */
+UNIT_TEST(pxe_undi_information)
+{
+	struct net_device *nd = test_pxe_up();
+	struct s_PXENV_UNDI_GET_NIC_TYPE nic;
+	struct s_PXENV_UNDI_GET_IFACE_INFO iface;
+	struct s_PXENV_UNDI_GET_STATISTICS st;
+	struct s_PXENV_UNDI_SET_STATION_ADDRESS sa = {
+		.StationAddress = { 2, 0, 0, 0, 0, 0x0c } };
+	struct s_PXENV_STATUS_ONLY none;
+
+	ok(nd != NULL);
+	if (!nd)
+		return;
+	/* Not on PCI: no NIC type to tell. */
+	ok(pxe_dispatch(PXENV_UNDI_GET_NIC_TYPE, &nic) == PXENV_EXIT_FAILURE);
+	nd->bus.type = NETDEV_BUS_PCI;
+	nd->bus.vendor = 0x15b3;
+	nd->bus.device = 0x1003;
+	nd->bus.bdf = 0x0318;
+	ok(pxe_dispatch(PXENV_UNDI_GET_NIC_TYPE, &nic) == PXENV_EXIT_SUCCESS);
+	ok(nic.NicType == PCI_NIC);
+	ok(nic.info.pci.Vendor_ID == 0x15b3 && nic.info.pci.Dev_ID == 0x1003);
+	ok(nic.info.pci.BusDevFunc == 0x0318);
+
+	ok(pxe_dispatch(PXENV_UNDI_GET_IFACE_INFO, &iface) ==
+	   PXENV_EXIT_SUCCESS);
+	ok_str((char *)iface.IfaceType, "DIX+802.3");
+	ok(iface.ServiceFlags & SUPPORTED_BROADCAST);
+	ok(!(iface.ServiceFlags & SUPPORTED_IRQ));
+
+	nd->stats.tx_ok = 5;
+	nd->stats.rx_ok = 7;
+	nd->stats.rx_drop = 2;
+	ok(pxe_dispatch(PXENV_UNDI_GET_STATISTICS, &st) == PXENV_EXIT_SUCCESS);
+	ok(st.XmtGoodFrames == 5 && st.RcvGoodFrames == 7);
+	ok(st.RcvResourceErrors == 2);
+	ok(pxe_dispatch(PXENV_UNDI_CLEAR_STATISTICS, &none) ==
+	   PXENV_EXIT_SUCCESS);
+	pxe_dispatch(PXENV_UNDI_GET_STATISTICS, &st);
+	ok(st.XmtGoodFrames == 0 && st.RcvGoodFrames == 0);
+
+	/* A new address only while the device is closed. */
+	ok(pxe_dispatch(PXENV_UNDI_SET_STATION_ADDRESS, &sa) ==
+	   PXENV_EXIT_FAILURE);
+	ok(sa.Status == PXENV_STATUS_UNDI_INVALID_STATE);
+	ok(pxe_dispatch(PXENV_UNDI_SHUTDOWN, &none) == PXENV_EXIT_SUCCESS);
+	ok(!netdev_is_open(nd));
+	ok(pxe_dispatch(PXENV_UNDI_SET_STATION_ADDRESS, &sa) ==
+	   PXENV_EXIT_SUCCESS);
+	ok(nd->ll_addr[5] == 0x0c);
+	nd->bus.type = NETDEV_BUS_NONE;
+	test_pxe_down(nd);
+}

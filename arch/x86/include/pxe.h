@@ -74,8 +74,10 @@ uint8_t pxe_checksum(const void *data, size_t len);
 void pxe_fill_structs(struct s_PXENV *pxenv, struct s_PXE *pxe,
 		      struct segoff16 pxe_at, const struct pxe_layout *l);
 
-/* Real-mode memory as C sees it (arch/x86/interface/pxe/pxe_real.c).
- * virt_to_real() fails (false) for memory above 1 MiB. */
+/* Real-mode memory as C sees it: on the PC real_to_flat() and its
+ * inverse (arch/x86/interface/pxe/pxe_real.c), functions so that the
+ * host's unit tests can give their own.  virt_to_real() fails (false)
+ * for memory above 1 MiB. */
 void *real_to_virt(uint16_t seg, uint16_t off);
 bool virt_to_real(const void *p, struct segoff16 *out);
 void *phys_to_virt(uint32_t phys);
