@@ -166,7 +166,6 @@ int image_download(struct image *image, unsigned long timeout_ms)
 {
 	struct downloader *dl = zalloc(sizeof(*dl));
 	char *text = shown_uri(image->uri);
-	const char *detail;
 	int rc;
 
 	if (!dl || !text) {
@@ -198,9 +197,7 @@ int image_download(struct image *image, unsigned long timeout_ms)
 		printf("%s... %s\n", text, strerror(rc));
 	}
 	/* What the protocol learnt about the failure (a server's words). */
-	detail = error_detail_take(rc);
-	if (detail)
-		printf("%s\n", detail);
+	error_detail_print(rc);
 	dl_finish(dl, rc);
 	ref_put(&dl->refcnt);
 	free(text);

@@ -36,3 +36,11 @@ const char *error_detail_take(int rc)
 	snprintf(detail.taken, sizeof(detail.taken), "%s", detail.text);
 	return detail.taken;
 }
+
+void error_detail_print(int rc)
+{
+	const char *text = error_detail_take(rc);
+
+	if (text)
+		printf("%s\n", text);
+}

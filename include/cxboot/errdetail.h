@@ -5,8 +5,7 @@
  *
  *   error_detail_set(-ENOENT, "TFTP error %u: %s", code, text);
  *   ...
- *   if ((detail = error_detail_take(rc)))
- *           printf("%s\n", detail);
+ *   error_detail_print(rc);     (in the command, after its result)
  */
 #ifndef CXBOOT_ERRDETAIL_H
 #define CXBOOT_ERRDETAIL_H
@@ -21,5 +20,9 @@ void error_detail_forget(void);
 /* The detail recorded for rc (NULL if none, or if it was for another
  * error), valid until the next call here; either way it is forgotten. */
 const char *error_detail_take(int rc);
+
+/* Print the detail recorded for rc, if any, on a line of its own (and
+ * forget it). */
+void error_detail_print(int rc);
 
 #endif
