@@ -10,7 +10,7 @@
 #ifndef CXBOOT_ERRDETAIL_H
 #define CXBOOT_ERRDETAIL_H
 
-#define ERROR_DETAIL_MAX 160
+#define ERROR_DETAIL_MAX 256
 
 /* Record the detail for error rc, replacing any earlier one. */
 void error_detail_set(int rc, const char *fmt, ...)
