@@ -29,7 +29,8 @@ static struct {
 	unsigned int rrqs;
 } srv;
 
-static void srv_send(const void *payload, size_t len)
+static void udp_send(uint16_t sport, uint16_t dport, const void *payload,
+		     size_t len)
 {
 	uint8_t f[14 + 20 + 8 + 4 + 512];
 	uint8_t *ip = f + 14, *udp = ip + 20;
@@ -49,15 +50,20 @@ static void srv_send(const void *payload, size_t len)
 	memcpy(ip + 16, test_pxe_ip, 4);
 	sum = tcpip_chksum(ip, 20);
 	memcpy(ip + 10, &sum, 2);
-	udp[0] = SRV_PORT >> 8;
-	udp[1] = SRV_PORT & 0xff;
-	udp[2] = srv.client >> 8;
-	udp[3] = srv.client;
+	udp[0] = sport >> 8;
+	udp[1] = sport;
+	udp[2] = dport >> 8;
+	udp[3] = dport;
 	udp[4] = (8 + len) >> 8;
 	udp[5] = 8 + len;
 	udp[6] = udp[7] = 0;      /* no checksum */
 	memcpy(udp + 8, payload, len);
 	test_inject(srv.nd, f, 14 + 20 + 8 + len);
+}
+
+static void srv_send(const void *payload, size_t len)
+{
+	udp_send(SRV_PORT, srv.client, payload, len);
 }
 
 static void srv_block(unsigned int n)
@@ -215,6 +221,77 @@ UNIT_TEST(pxe_tftp_calls)
 	ok(rf.Status == PXENV_STATUS_OUT_OF_RESOURCES);
 
 	srv.on = false;
+	test_pxe_down(nd);
+}
+
+/* ---- UDP ---- */
+
+UNIT_TEST(pxe_udp_calls)
+{
+	struct net_device *nd = test_pxe_up();
+	struct s_PXENV_UDP_OPEN op = { 0 };
+	struct s_PXENV_UDP_WRITE wr;
+	struct s_PXENV_UDP_READ rd;
+	struct s_PXENV_STATUS_ONLY cl;
+	const uint8_t *f;
+
+	ok(nd != NULL);
+	if (!nd)
+		return;
+	srv.nd = nd;
+	memset(&wr, 0, sizeof(wr));
+	memset(&rd, 0, sizeof(rd));
+	ok(pxe_dispatch(PXENV_UDP_WRITE, &wr) == PXENV_EXIT_FAILURE);
+	ok(wr.Status == PXENV_STATUS_UDP_CLOSED);
+	ok(pxe_dispatch(PXENV_UDP_OPEN, &op) == PXENV_EXIT_SUCCESS);
+
+	/* From the default port 2069 to the peer's 4000. */
+	memcpy(test_real_mem + 0x8000, "ping", 4);
+	memcpy(&wr.ip, test_pxe_peer_ip, 4);
+	wr.dst_port = htons(4000);
+	wr.buffer_size = 4;
+	wr.buffer = test_segoff(0x8000);
+	test_ncap = 0;
+	ok(pxe_dispatch(PXENV_UDP_WRITE, &wr) == PXENV_EXIT_SUCCESS);
+	ok(test_ncap == 1);
+	f = test_cap[0].data;
+	ok(f[14 + 9] == 17);
+	ok_mem(f + 30, test_pxe_peer_ip, 4);
+	ok(f[34] == 2069 >> 8 && f[35] == (2069 & 0xff));
+	ok(f[36] == 4000 >> 8 && f[37] == (4000 & 0xff));
+	ok_mem(f + 42, "ping", 4);
+
+	/* Nothing for us yet. */
+	rd.buffer_size = 64;
+	rd.buffer = test_segoff(0x9000);
+	ok(pxe_dispatch(PXENV_UDP_READ, &rd) == PXENV_EXIT_FAILURE);
+
+	/* Two answers: the read for port 2069 skips the one for 2070. */
+	rd.d_port = htons(2070);
+	pxe_dispatch(PXENV_UDP_READ, &rd);       /* binds 2070 */
+	udp_send(4000, 2070, "other", 5);
+	udp_send(4000, 2069, "pong", 4);
+	memset(&rd, 0, sizeof(rd));
+	rd.d_port = htons(2069);
+	rd.buffer_size = 64;
+	rd.buffer = test_segoff(0x9000);
+	ok(pxe_dispatch(PXENV_UDP_READ, &rd) == PXENV_EXIT_SUCCESS);
+	ok(rd.buffer_size == 4);
+	ok_mem(test_real_mem + 0x9000, "pong", 4);
+	ok(memcmp(&rd.src_ip, test_pxe_peer_ip, 4) == 0);
+	ok(memcmp(&rd.dest_ip, test_pxe_ip, 4) == 0);
+	ok(rd.s_port == htons(4000) && rd.d_port == htons(2069));
+	/* Any port: the other one, cut to the buffer. */
+	memset(&rd, 0, sizeof(rd));
+	rd.buffer_size = 3;
+	rd.buffer = test_segoff(0x9000);
+	ok(pxe_dispatch(PXENV_UDP_READ, &rd) == PXENV_EXIT_SUCCESS);
+	ok(rd.buffer_size == 3 && rd.d_port == htons(2070));
+	ok_mem(test_real_mem + 0x9000, "oth", 3);
+
+	ok(pxe_dispatch(PXENV_UDP_CLOSE, &cl) == PXENV_EXIT_SUCCESS);
+	ok(pxe_dispatch(PXENV_UDP_READ, &rd) == PXENV_EXIT_FAILURE);
+	ok(rd.Status == PXENV_STATUS_UDP_CLOSED);
 	test_pxe_down(nd);
 }
 
