@@ -28,18 +28,18 @@ static struct {
 static void pxe_udp_rx(struct udp_conn *conn __unused,
 		       struct io_buffer *iob, const struct udp_rx_info *info)
 {
-	struct pxe_udp_meta *meta;
+	struct pxe_udp_meta meta = {
+		.src = info->src, .dest = info->dest,
+		.sport = info->sport, .dport = info->dport,
+	};
 
 	if (pxe_udp.queued >= PXE_UDP_QUEUE ||
-	    iob_headroom(iob) < sizeof(*meta)) {
+	    iob_headroom(iob) < sizeof(meta)) {
 		free_iob(iob);
 		return;
 	}
-	meta = iob_push(iob, sizeof(*meta));
-	meta->src = info->src;
-	meta->dest = info->dest;
-	meta->sport = info->sport;
-	meta->dport = info->dport;
+	/* The headroom need not be aligned for it. */
+	memcpy(iob_push(iob, sizeof(meta)), &meta, sizeof(meta));
 	list_add_tail(&iob->list, &pxe_udp.queue);
 	pxe_udp.queued++;
 }
