@@ -215,7 +215,7 @@ UNIT_TEST(pxe_cached_info)
 	ok(p.BufferSize == sizeof(ack));
 	ok(p.BufferLimit == PXE_BOOTPLAYER_LEN);
 	got = real_to_virt(p.Buffer.segment, p.Buffer.offset);
-	ok((const uint8_t *)got == test_pxe_basemem->cached);
+	ok((const uint8_t *)got == test_pxe_basemem->cached[1]);
 	/* The packet as it came, with the boot file also in its field. */
 	ok_mem(got, ack, offsetof(struct dhcphdr, file));
 	ok_str(got->file, "pxelinux.0");
@@ -234,6 +234,10 @@ UNIT_TEST(pxe_cached_info)
 	got = real_to_virt(p.Buffer.segment, p.Buffer.offset);
 	ok(got->xid == 0x55);
 	ok_str(got->file, "proxy.0");
+	/* Each type has a buffer of its own: the ACK is still there. */
+	ok((const uint8_t *)got == test_pxe_basemem->cached[2]);
+	ok(((struct dhcphdr *)test_pxe_basemem->cached[1])->xid ==
+	   0x44332211);
 
 	/* The NBP's own buffer: filled up to its size, no further. */
 	memset(nbp, 0xa5, 128);

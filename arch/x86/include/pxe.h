@@ -30,7 +30,9 @@ struct net_device;
 struct pxe_basemem {
 	struct s_PXENV pxenv;
 	struct s_PXE pxe;
-	uint8_t cached[PXE_BOOTPLAYER_LEN];  /* GET_CACHED_INFO, size 0 */
+	/* GET_CACHED_INFO with size 0, one per packet type: an NBP may
+	 * keep all three pointers. */
+	uint8_t cached[3][PXE_BOOTPLAYER_LEN];
 	uint8_t frame[PXE_FRAME_LEN];        /* UNDI ISR receive */
 } __packed;
 

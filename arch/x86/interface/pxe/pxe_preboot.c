@@ -27,11 +27,14 @@ static uint16_t pxenv_get_cached_info(void *params)
 	struct s_PXENV_GET_CACHED_INFO *p = params;
 	/* Built here, then cut to the NBP's buffer. */
 	static uint8_t scratch[PXE_BOOTPLAYER_LEN];
-	uint8_t *buf = p->BufferSize ? scratch : pxe_state.basemem->cached;
+	uint8_t *buf = scratch;
 	int len;
 
-	if (!pxe_state.netdev)
-		return PXENV_STATUS_UNDI_INVALID_STATE;
+	if (p->PacketType < PXENV_PACKET_TYPE_DHCP_DISCOVER ||
+	    p->PacketType > PXENV_PACKET_TYPE_CACHED_REPLY)
+		return PXENV_STATUS_BAD_FUNC;
+	if (!p->BufferSize)
+		buf = pxe_state.basemem->cached[p->PacketType - 1];
 	len = pxe_cached_packet(pxe_state.netdev, p->PacketType, buf,
 				PXE_BOOTPLAYER_LEN);
 	if (len == -ENOENT)
