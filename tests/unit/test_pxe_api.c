@@ -182,6 +182,7 @@ static uint16_t cached_info(unsigned int type, uint16_t size, uint32_t at,
 			    struct s_PXENV_GET_CACHED_INFO *p)
 {
 	memset(p, 0, sizeof(*p));
+	p->BufferLimit = 0x5a5a;
 	p->PacketType = type;
 	p->BufferSize = size;
 	p->Buffer = test_segoff(at);
@@ -212,8 +213,9 @@ UNIT_TEST(pxe_cached_info)
 	ok(cached_info(PXENV_PACKET_TYPE_DHCP_ACK, 0, 0, &p) ==
 	   PXENV_EXIT_SUCCESS);
 	ok(p.Status == PXENV_STATUS_SUCCESS);
-	ok(p.BufferSize == sizeof(ack));
-	ok(p.BufferLimit == PXE_BOOTPLAYER_LEN);
+	/* As iPXE: the whole buffer, BufferLimit left alone. */
+	ok(p.BufferSize == PXE_CACHED_LEN);
+	ok(p.BufferLimit == 0x5a5a);
 	got = real_to_virt(p.Buffer.segment, p.Buffer.offset);
 	ok((const uint8_t *)got == test_pxe_basemem->cached[1]);
 	/* The packet as it came, with the boot file also in its field. */
@@ -221,6 +223,8 @@ UNIT_TEST(pxe_cached_info)
 	ok_str(got->file, "pxelinux.0");
 	ok_mem(&got->magic, &((struct dhcphdr *)ack)->magic,
 	       sizeof(ack) - offsetof(struct dhcphdr, magic));
+	ok(((const uint8_t *)got)[sizeof(ack)] == 0);
+	ok(((const uint8_t *)got)[PXE_CACHED_LEN - 1] == 0);
 
 	/* No ProxyDHCP answer: the boot server's reply is the ACK. */
 	ok(cached_info(PXENV_PACKET_TYPE_CACHED_REPLY, 0, 0, &p) ==
@@ -252,14 +256,14 @@ UNIT_TEST(pxe_cached_info)
 	ok(cached_info(PXENV_PACKET_TYPE_DHCP_DISCOVER, 600, 0x8000, &p) ==
 	   PXENV_EXIT_SUCCESS);
 	got = (const struct dhcphdr *)nbp;
-	ok(p.BufferSize >= BOOTP_MIN_LEN);
+	ok(p.BufferSize == 600);
 	ok(got->op == BOOTP_REQUEST && got->xid == 0x44332211);
 	ok_mem(got->chaddr, test_pxe_mac, 6);
 	ok(dhcp_fetch_option(nbp, p.BufferSize, DHCP_OPT_MSG_TYPE, &type,
 			     1) == 1 && type == DHCPDISCOVER);
 
 	ok(cached_info(9, 0, 0, &p) == PXENV_EXIT_FAILURE);
-	ok(p.Status == PXENV_STATUS_BAD_FUNC);
+	ok(p.Status == PXENV_STATUS_UNSUPPORTED);
 	unregister_settings(s2);
 	unregister_settings(s1);
 	test_pxe_down(nd);

@@ -25,6 +25,9 @@ struct net_device;
 
 /* Size of the frame buffer UNDI ISR hands received frames out in. */
 #define PXE_FRAME_LEN 1536
+/* Room for one cached DHCP packet: the largest we let a server send
+ * (DHCP_MAX_MSG_LEN), more than the spec's BOOTPLAYER. */
+#define PXE_CACHED_LEN 1472
 
 /* The server's base memory: what the NBP is given pointers to. */
 struct pxe_basemem {
@@ -32,7 +35,7 @@ struct pxe_basemem {
 	struct s_PXE pxe;
 	/* GET_CACHED_INFO with size 0, one per packet type: an NBP may
 	 * keep all three pointers. */
-	uint8_t cached[3][PXE_BOOTPLAYER_LEN];
+	uint8_t cached[3][PXE_CACHED_LEN];
 	uint8_t frame[PXE_FRAME_LEN];        /* UNDI ISR receive */
 } __packed;
 

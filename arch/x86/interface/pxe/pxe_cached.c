@@ -66,6 +66,7 @@ int pxe_cached_packet(struct net_device *netdev, unsigned int type,
 {
 	int rc;
 
+	memset(buf, 0, len);
 	switch (type) {
 	case PXENV_PACKET_TYPE_DHCP_DISCOVER:
 		return pxe_build_discover(netdev, buf, len);

@@ -5,7 +5,7 @@
 #include <pxe_api.h>
 
 /* Put packet type (PXENV_PACKET_TYPE_*) of netdev into buf, cut to len
- * bytes.  Returns its length, -ENOENT if there is no such packet (no
+ * bytes, zeroes after it.  Returns its length, -ENOENT if there is no such packet (no
  * lease), -ENOSPC or -EINVAL for an unknown type. */
 int pxe_cached_packet(struct net_device *netdev, unsigned int type,
 		      void *buf, size_t len);

@@ -10,9 +10,10 @@ static uint16_t pxenv_nothing(void *params __unused)
 	return PXENV_STATUS_SUCCESS;
 }
 
-/* The NBP is done with the network: close what it left open.  The
- * memory itself goes once it returns (pxe_stack_unloaded()). */
-static uint16_t pxenv_unload_stack(void *params __unused)
+/* The NBP is done with the network (UNLOAD_STACK, STOP_UNDI): close
+ * what it left open.  The memory itself goes once it returns
+ * (pxe_stack_unloaded()). */
+static uint16_t pxenv_unload(void *params __unused)
 {
 	pxe_tftp_shutdown();
 	pxe_udp_shutdown();
@@ -22,35 +23,35 @@ static uint16_t pxenv_unload_stack(void *params __unused)
 	return PXENV_STATUS_SUCCESS;
 }
 
+/* As iPXE: the packet padded with zeroes to the whole buffer, whose
+ * size is what BufferSize tells; BufferLimit is left alone, since some
+ * NBPs pass a block from before the spec added it. */
 static uint16_t pxenv_get_cached_info(void *params)
 {
 	struct s_PXENV_GET_CACHED_INFO *p = params;
-	/* Built here, then cut to the NBP's buffer. */
-	static uint8_t scratch[PXE_BOOTPLAYER_LEN];
+	static uint8_t scratch[PXE_CACHED_LEN];
+	unsigned int type = p->PacketType;
 	uint8_t *buf = scratch;
-	int len;
+	int rc;
 
-	if (p->PacketType < PXENV_PACKET_TYPE_DHCP_DISCOVER ||
-	    p->PacketType > PXENV_PACKET_TYPE_CACHED_REPLY)
-		return PXENV_STATUS_BAD_FUNC;
+	if (type < PXENV_PACKET_TYPE_DHCP_DISCOVER ||
+	    type > PXENV_PACKET_TYPE_CACHED_REPLY)
+		return PXENV_STATUS_UNSUPPORTED;
 	if (!p->BufferSize)
-		buf = pxe_state.basemem->cached[p->PacketType - 1];
-	len = pxe_cached_packet(pxe_state.netdev, p->PacketType, buf,
-				PXE_BOOTPLAYER_LEN);
-	if (len == -ENOENT)
+		buf = pxe_state.basemem->cached[type - 1];
+	rc = pxe_cached_packet(pxe_state.netdev, type, buf, PXE_CACHED_LEN);
+	if (rc == -ENOENT)
 		return PXENV_STATUS_DHCP_NO_IP_ADDRESS;
-	if (len < 0)
-		return PXENV_STATUS_BAD_FUNC;
+	if (rc < 0)
+		return pxe_status(rc);
 	if (!p->BufferSize) {
 		/* Size 0 asks for a pointer to our own copy. */
 		if (!virt_to_real(buf, &p->Buffer))
 			return PXENV_STATUS_OUT_OF_RESOURCES;
-		p->BufferSize = len;
-		p->BufferLimit = PXE_BOOTPLAYER_LEN;
+		p->BufferSize = PXE_CACHED_LEN;
 		return PXENV_STATUS_SUCCESS;
 	}
-	if (p->BufferSize > len)
-		p->BufferSize = len;
+	p->BufferSize = MIN(p->BufferSize, (uint16_t)PXE_CACHED_LEN);
 	memcpy(real_to_virt(p->Buffer.segment, p->Buffer.offset), buf,
 	       p->BufferSize);
 	return PXENV_STATUS_SUCCESS;
@@ -58,8 +59,8 @@ static uint16_t pxenv_get_cached_info(void *params)
 
 PXE_CALLS(pxe_preboot_calls) = {
 	{ PXENV_START_UNDI, pxenv_nothing },
-	{ PXENV_STOP_UNDI, pxenv_nothing },
+	{ PXENV_STOP_UNDI, pxenv_unload },
 	{ PXENV_STOP_BASE, pxenv_nothing },
-	{ PXENV_UNLOAD_STACK, pxenv_unload_stack },
+	{ PXENV_UNLOAD_STACK, pxenv_unload },
 	{ PXENV_GET_CACHED_INFO, pxenv_get_cached_info },
 };
