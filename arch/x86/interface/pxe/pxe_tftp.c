@@ -71,8 +71,8 @@ static uint16_t pxenv_tftp_open(void *params)
 	unsigned int size = p->PacketSize;
 	int rc;
 
-	if (pxe_tftp.dl)
-		return PXENV_STATUS_TFTP_OPEN;
+	/* An NBP that opens again without closing means a new file. */
+	pxe_tftp_shutdown();
 	rc = pxe_tftp_start(&pxe_tftp.dl, p->ServerIPAddress, p->TFTPPort,
 			    p->FileName, sizeof(p->FileName));
 	if (rc)
