@@ -240,33 +240,37 @@ struct settings *dhcp_create_settings(const void *pkt, size_t len,
 	return &ds->settings;
 }
 
-/* Remove our block name from under the device, if there is one. */
-static void forget(struct net_device *netdev, const char *name)
+/* Our block name under the device, or NULL. */
+static struct dhcp_settings *find_block(struct net_device *netdev,
+					const char *name)
 {
 	struct settings *s;
 
 	list_for_each_entry(s, &netdev_settings(netdev)->children, siblings) {
-		if (s->op == &dhcp_settings_ops && strcmp(s->name, name) == 0) {
-			unregister_settings(s);
-			return;
-		}
+		if (s->op == &dhcp_settings_ops && strcmp(s->name, name) == 0)
+			return container_of(s, struct dhcp_settings, settings);
 	}
+	return NULL;
+}
+
+/* Remove our block name from under the device, if there is one. */
+static void forget(struct net_device *netdev, const char *name)
+{
+	struct dhcp_settings *ds = find_block(netdev, name);
+
+	if (ds)
+		unregister_settings(&ds->settings);
 }
 
 const void *dhcp_packet(struct net_device *netdev, const char *name,
 			size_t *len)
 {
-	struct settings *s;
-	struct dhcp_settings *ds;
+	struct dhcp_settings *ds = find_block(netdev, name);
 
-	list_for_each_entry(s, &netdev_settings(netdev)->children, siblings) {
-		if (s->op == &dhcp_settings_ops && strcmp(s->name, name) == 0) {
-			ds = container_of(s, struct dhcp_settings, settings);
-			*len = ds->len;
-			return ds->pkt;
-		}
-	}
-	return NULL;
+	if (!ds)
+		return NULL;
+	*len = ds->len;
+	return ds->pkt;
 }
 
 /* Put pkt under the device as block name, replacing an earlier one. */
