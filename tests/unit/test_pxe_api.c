@@ -262,6 +262,27 @@ UNIT_TEST(pxe_cached_info)
 	ok(dhcp_fetch_option(nbp, p.BufferSize, DHCP_OPT_MSG_TYPE, &type,
 			     1) == 1 && type == DHCPDISCOVER);
 
+	/* With option 52 lending the file field to options, it stays as
+	 * it came. */
+	unregister_settings(s1);
+	make_ack(ack, 0x44332211, "pxelinux.0");
+	{
+		struct dhcphdr *h = (struct dhcphdr *)ack;
+		uint8_t *end = memchr(h->options, DHCP_OPT_END, 40);
+
+		end[0] = DHCP_OPT_OVERLOAD;
+		end[1] = 1;
+		end[2] = DHCP_OVERLOAD_FILE;
+		end[3] = DHCP_OPT_END;
+		/* A pad, then the end: the field starts with a 0. */
+		h->file[0] = DHCP_OPT_PAD;
+		h->file[1] = DHCP_OPT_END;
+	}
+	s1 = add_lease(nd, "dhcp", ack, sizeof(ack));
+	ok(cached_info(PXENV_PACKET_TYPE_DHCP_ACK, 0, 0, &p) ==
+	   PXENV_EXIT_SUCCESS);
+	ok_mem(test_pxe_basemem->cached[1], ack, sizeof(ack));
+
 	ok(cached_info(9, 0, 0, &p) == PXENV_EXIT_FAILURE);
 	ok(p.Status == PXENV_STATUS_UNSUPPORTED);
 	unregister_settings(s2);
