@@ -29,8 +29,6 @@ static void san_block_done(struct xfer *x, int rc)
 
 static void san_block_close(struct xfer *x, int rc)
 {
-	struct san_device *s = container_of(x, struct san_device, block);
-
 	/* Kept also while idle: a device that gives up while opening
 	 * (refused credentials) says why, and that is not retried. */
 	san_block_done(x, rc ? rc : -ECONNRESET);
