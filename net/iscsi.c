@@ -401,7 +401,7 @@ static int iscsi_check_inquiry(struct iscsi_session *s)
 	}
 	if (type != 0x00 && type != 0x05 && type != 0x0e) {
 		printf("iSCSI: LUN %s of %s is no disk (SCSI device type "
-		       "%#02x)\n", lun_text(s), s->rp.target, type);
+		       "0x%02x)\n", lun_text(s), s->rp.target, type);
 		return -ENODEV;
 	}
 	return 0;
@@ -473,7 +473,7 @@ static int iscsi_status(struct iscsi_session *s, uint8_t status,
 		return 0;
 	}
 	if (status != SCSI_CHECK_CONDITION) {
-		printf("iSCSI: SCSI status %#02x\n", status);
+		printf("iSCSI: SCSI status 0x%02x\n", status);
 		return -EIO;
 	}
 	if (scsi_parse_sense(sense, len, &ss) != 0) {
@@ -530,7 +530,7 @@ static int iscsi_rx_response(struct iscsi_session *s, const uint8_t *data,
 	s->expstatsn = iscsi_get32(h, ISCSI_OFF_STATSN) + 1;
 	if (h->b[ISCSI_OFF_RESPONSE] != 0) {
 		printf("iSCSI: the target failed the command (response "
-		       "%#02x)\n", h->b[ISCSI_OFF_RESPONSE]);
+		       "0x%02x)\n", h->b[ISCSI_OFF_RESPONSE]);
 		iscsi_task_done(s, -EIO);
 		return 0;
 	}
@@ -626,7 +626,7 @@ static int iscsi_rx_async(struct iscsi_session *s)
 
 static int iscsi_rx_reject(struct iscsi_session *s)
 {
-	printf("iSCSI: the target rejected a PDU (reason %#02x)\n",
+	printf("iSCSI: the target rejected a PDU (reason 0x%02x)\n",
 	       s->rx_hdr.b[ISCSI_OFF_REJECT_REASON]);
 	if (s->task.busy)
 		iscsi_task_done(s, -EIO);
@@ -655,7 +655,7 @@ static int iscsi_rx_pdu(struct iscsi_session *s, const uint8_t *data,
 	case ISCSI_OP_LOGOUT_RSP:
 		return -ECONNRESET;
 	default:
-		printf("iSCSI: unexpected PDU (opcode %#02x)\n",
+		printf("iSCSI: unexpected PDU (opcode 0x%02x)\n",
 		       iscsi_opcode(&s->rx_hdr));
 		return -EPROTO;
 	}
