@@ -534,8 +534,12 @@ static int iscsi_rx_response(struct iscsi_session *s, const uint8_t *data,
 		iscsi_task_done(s, -EIO);
 		return 0;
 	}
-	sense_len = MIN(sense_len, len >= 2 ? len - 2 : 0);
-	iscsi_task_done(s, iscsi_status(s, h->b[ISCSI_OFF_STATUS], data + 2,
+	/* The data segment: the sense length, then the sense data. */
+	if (len < 2)
+		len = 2;
+	sense_len = MIN(sense_len, len - 2);
+	iscsi_task_done(s, iscsi_status(s, h->b[ISCSI_OFF_STATUS],
+					sense_len ? data + 2 : NULL,
 					sense_len));
 	return 0;
 }
