@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <byteswap.h>
 #include <cxboot/open.h>
 #include <cxboot/san.h>
 #include <cxboot/xfer.h>
@@ -426,20 +427,16 @@ static int iscsi_startup_done(struct iscsi_session *s)
 		s->step = ISCSI_STEP_CAPACITY10;
 		return iscsi_startup(s);
 	case ISCSI_STEP_CAPACITY10:
-		last = (uint32_t)(d[0] << 24 | d[1] << 16 | d[2] << 8 | d[3]);
-		s->blksize = (uint32_t)d[4] << 24 | d[5] << 16 | d[6] << 8 |
-			     d[7];
+		last = be32_get(d);
+		s->blksize = be32_get(d + 4);
 		if (last == 0xffffffff) {
 			s->step = ISCSI_STEP_CAPACITY16;
 			return iscsi_startup(s);
 		}
 		break;
 	default:
-		last = 0;
-		for (int i = 0; i < 8; i++)
-			last = last << 8 | d[i];
-		s->blksize = (uint32_t)d[8] << 24 | d[9] << 16 | d[10] << 8 |
-			     d[11];
+		last = be64_get(d);
+		s->blksize = be32_get(d + 8);
 		if (last == ~0ULL)
 			return -EPROTO;
 		break;
