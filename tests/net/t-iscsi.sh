@@ -1,8 +1,12 @@
 #!/bin/bash
 # iSCSI against tgt: the whole disk (LUN 1; tgt keeps LUN 0 for its
 # controller) read by sanread hashes as the backing file; a write lands
-# in the backing file at its place; LUN 0 is refused as no disk; two
-# paths where nothing listens on the first: the second is used.
+# in the backing file at its place, also where the target wants every
+# byte asked for by R2T in small PDUs, and where it takes unsolicited
+# data; LUN 0 is refused as no disk; two paths where nothing listens on
+# the first: the second is used; a target open only to one initiator
+# name admits us under initiator-iqn, or under the default name made
+# from the MAC address, and refuses any other.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -17,6 +21,21 @@ cxt_nginx
 cxt_tgtd
 cxt_tgt_target 1 "$IQN" "$TFTP/disk"
 URI="iscsi:$SRV_IP:::1:$IQN"
+# Target 2 asks for all written data by R2T, in bursts of 16 KiB and
+# PDUs of 4 KiB; target 3 takes 8 KiB unasked (immediate, then Data-Out).
+cp "$TFTP/disk" "$TFTP/disk2"
+cp "$TFTP/disk" "$TFTP/disk3"
+cxt_tgt_target 2 "$IQN-r2t" "$TFTP/disk2"
+cxt_tgt_target 3 "$IQN-unsolicited" "$TFTP/disk3"
+tgt_param() {
+	cxt_tgtadm --mode target --op update --tid "$1" --name "$2" --value "$3"
+}
+tgt_param 2 ImmediateData No
+tgt_param 2 MaxRecvDataSegmentLength 4096
+tgt_param 2 MaxBurstLength 16384
+tgt_param 3 InitialR2T No
+tgt_param 3 FirstBurstLength 8192
+tgt_param 3 MaxRecvDataSegmentLength 4096
 
 cxt_run 60 <<EOF2
 $(cxt_static)
@@ -36,6 +55,50 @@ got=$(dd if="$TFTP/disk" bs=512 skip=1000 count=131 status=none | sha256sum |
 	cut -d' ' -f1)
 expect_eq "backing file at block 1000" "$got" "$(cxt_sha patch)"
 
+# The backing file at block 1000 holds image FILE.
+expect_written() {
+	local got
+
+	got=$(dd if="$TFTP/$1" bs=512 skip=1000 count=131 status=none |
+		sha256sum | cut -d' ' -f1)
+	expect_eq "$1 at block 1000" "$got" "$(cxt_sha patch)"
+}
+
+cxt_capture writes "tcp port 3260"
+cxt_run 60 <<EOF2
+$(cxt_static)
+imgfetch http://$SRV_IP/patch
+sanhook iscsi:$SRV_IP:::1:$IQN-r2t
+sanwrite 1000 patch
+sanhook iscsi:$SRV_IP:::1:$IQN-unsolicited
+sanwrite --drive 0x81 1000 patch
+EOF2
+expect_rc 0
+expect_written disk2
+expect_written disk3
+cxt_capture_stop "$WORK/writes.pcap"
+# On the wire (tshark decodes iSCSI): "stream opcode TTT length" per PDU.
+if command -v tshark >/dev/null; then
+	tshark -r "$WORK/writes.pcap" -Y iscsi -T fields -e tcp.stream \
+		-e iscsi.opcode -e iscsi.targettransfertag \
+		-e iscsi.datasegmentlength >"$WORK/pdus" 2>/dev/null
+	count() { awk -F'\t' "$1" "$WORK/pdus" | wc -l; }
+	# 67072 bytes in R2Ts of 16 KiB, Data-Out of at most 4 KiB.
+	expect_eq "R2Ts from target 2" "$(count '$1 == 0 && $2 == "0x31"')" 5
+	expect_eq "Data-Out over 4 KiB to target 2" \
+		"$(count '$1 == 0 && $2 == "0x05" && $4 > 4096')" 0
+	expect_eq "Data-Out PDUs to target 2" \
+		"$(count '$1 == 0 && $2 == "0x05"')" 17
+	# 4 KiB immediate, 4 KiB unsolicited, the rest in one R2T.
+	expect_eq "immediate data to target 3" \
+		"$(count '$1 == 1 && $2 == "0x01" && $4 == 4096')" 1
+	expect_eq "unsolicited Data-Out to target 3" \
+		"$(count '$1 == 1 && $2 == "0x05" && $3 == "0xffffffff"')" 1
+	expect_eq "R2Ts from target 3" "$(count '$1 == 1 && $2 == "0x31"')" 1
+else
+	cxt_log "no tshark: the PDUs of the writes are not checked"
+fi
+
 # LUN 0 is tgt's controller: no disk, a clean failure.
 cxt_run 30 <<EOF2
 $(cxt_static)
@@ -52,6 +115,31 @@ sanread 0 64 head
 sha256sum head
 EOF2
 expect_rc 0
-head -c $((64 * 512)) "$TFTP/disk" >"$TFTP/head"
+head -c $((64 * 512)) "$TFTP/orig" >"$TFTP/head"
 expect_hash head
+
+# Targets open to one initiator name each.
+cxt_tgtadm --mode target --op new --tid 4 --targetname "$IQN-named"
+cxt_tgtadm --mode logicalunit --op new --tid 4 --lun 1 \
+	--backing-store "$TFTP/orig"
+cxt_tgtadm --mode target --op bind --tid 4 \
+	--initiator-name iqn.2026-12.test.cxboot:client
+cxt_tgtadm --mode target --op new --tid 5 --targetname "$IQN-default"
+cxt_tgtadm --mode logicalunit --op new --tid 5 --lun 1 \
+	--backing-store "$TFTP/orig"
+cxt_tgtadm --mode target --op bind --tid 5 \
+	--initiator-name iqn.2026-12.org.cxboot:02c700000002
+cxt_run 60 <<EOF2
+$(cxt_static)
+sanhook iscsi:$SRV_IP:::1:$IQN-named || echo NAMED-REFUSED
+sanhook iscsi:$SRV_IP:::1:$IQN-default
+sanread 0 64 head
+sha256sum head
+set initiator-iqn iqn.2026-12.test.cxboot:client
+sanhook iscsi:$SRV_IP:::1:$IQN-named
+EOF2
+expect_rc 0
+expect_line NAMED-REFUSED
+expect_hash head
+expect_contains "Registered SAN device 0x81"
 cxt_finish
