@@ -20,7 +20,8 @@
 #                             TRANSFER-ENCODING ("-" if none)
 #   cxt_tgtd [PORTAL]         tgt's iSCSI target daemon, listening on
 #                             PORTAL (SRV_IP:3260); its control port is
-#                             private to the test (cxt_tgtadm ARGS...)
+#                             private to the test (cxt_tgtadm ARGS... talks
+#                             to the last one started: TGT_CTL, TGT_PID)
 #   cxt_tgt_target TID IQN FILE  a target with FILE as its LUN 1, open
 #                             to every initiator
 #   cxt_stop PID              stop one of them (LAST_PID after each start)
@@ -286,7 +287,8 @@ cxt_nginx() {
 cxt_tgtd() {
 	local portal=${1:-$SRV_IP:3260}
 
-	TGT_CTL=$(( ($$ % 20000) + 10000 ))
+	# One control port per portal port: a test may run two.
+	TGT_CTL=$(( ($$ % 20000) + 10000 + ${portal##*:} - 3260 ))
 	cxt_bg tgtd tgtd -f -C "$TGT_CTL" --iscsi "portal=$portal"
 	TGT_PID=$LAST_PID
 	cxt_wait_tcp "${portal##*:}" "$TGT_PID"
