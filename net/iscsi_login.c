@@ -177,7 +177,9 @@ static int take_challenge(struct iscsi_login *l, const char *data,
 	v = iscsi_text_get(data, len, "CHAP_I", buf, sizeof(buf));
 	if (!v || !*v)
 		return -EPROTO;
-	id = strtoul(v, &end, 10);
+	/* A number, in decimal or "0x" hex (RFC 7143 6.1). */
+	id = v[0] == '0' && (v[1] == 'x' || v[1] == 'X') ?
+	     strtoul(v + 2, &end, 16) : strtoul(v, &end, 10);
 	if (*end || id > 255)
 		return -EPROTO;
 	l->chap_id = id;

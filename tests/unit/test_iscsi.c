@@ -229,7 +229,15 @@ UNIT_TEST(iscsi_login_chap)
 	ok(RESPOND(0x00, "AuthMethod=CHAP\0") == 0);
 	next_request();
 	ok(RESPOND(0x00, "CHAP_A=7\0CHAP_I=7\0CHAP_C=0x01\0") == -ENOTSUP);
-	/* A challenge that is not a binary value. */
+	/* The identifier may come in hex. */
+	iscsi_login_init(&login, "iqn.i", "iqn.t", &cred);
+	next_request();
+	RESPOND(0x00, "AuthMethod=CHAP\0");
+	next_request();
+	ok(RESPOND(0x00, "CHAP_A=5\0CHAP_I=0x07\0CHAP_C=0bobLD1OU=\0") == 0);
+	next_request();
+	ok_str(req_key("CHAP_R"), "0x904e51912b3a4940df748aebd61f27a3");
+	/* An identifier out of range. */
 	iscsi_login_init(&login, "iqn.i", "iqn.t", &cred);
 	next_request();
 	ok(RESPOND(0x00, "AuthMethod=CHAP\0") == 0);
