@@ -1,11 +1,14 @@
 /* Unit tests for the iSCSI pieces that are pure functions: header
  * fields, Data-In and R2T reading, login text, CHAP responses (vectors
  * computed apart with another MD5), the login conversation played
- * against a scripted target, and SCSI CDBs and sense. */
+ * against a scripted target, SCSI CDBs and sense, and the initiator
+ * name and credentials read from the settings. */
 #include <errno.h>
 #include <byteswap.h>
 #include <stdlib.h>
+#include <cxboot/settings.h>
 #include <net/iscsi.h>
+#include <net/iscsi_settings.h>
 #include "test.h"
 
 UNIT_TEST(iscsi_bhs_fields)
@@ -372,4 +375,67 @@ UNIT_TEST(iscsi_scsi_sense)
 	ok(scsi_parse_sense(fixed, 13, &s) == -EINVAL);
 	ok(scsi_parse_sense(desc, 3, &s) == -EINVAL);
 	ok(scsi_parse_sense(NULL, 0, &s) == -EINVAL);
+}
+
+/* ---- Settings ---- */
+
+static void set_text(const char *name, const char *value)
+{
+	const struct setting *s = find_named_setting(name);
+
+	ok(s != NULL);
+	if (s && value)
+		storef_setting(settings_root(), s, value);
+	else if (s)
+		delete_setting(settings_root(), s);
+}
+
+UNIT_TEST(iscsi_initiator_names)
+{
+	char *name;
+
+	set_text("initiator-iqn", NULL);
+	set_text("hostname", "Client-A");
+	name = iscsi_initiator_name(NULL);
+	ok_str(name, ISCSI_DEFAULT_IQN_PREFIX ":client-a");
+	free(name);
+	set_text("initiator-iqn", "iqn.2026-12.test:given");
+	name = iscsi_initiator_name(NULL);
+	ok_str(name, "iqn.2026-12.test:given");
+	free(name);
+	/* DHCP option 203 is the same setting. */
+	ok(find_named_setting("initiator-iqn")->tag == 203);
+	set_text("initiator-iqn", NULL);
+	set_text("hostname", NULL);
+}
+
+UNIT_TEST(iscsi_credentials_from_settings)
+{
+	struct iscsi_secrets s;
+	struct setting user = { .name = "username",
+				.type = &setting_type_string };
+	struct setting password = { .name = "password",
+				    .type = &setting_type_string };
+
+	storef_setting(settings_root(), &user, "alice");
+	iscsi_get_credentials(&s);
+	/* A user without a secret is no credential. */
+	ok(!s.user && !s.secret && !s.reverse_user);
+	iscsi_free_credentials(&s);
+	storef_setting(settings_root(), &password, "pw");
+	set_text("reverse-username", "tgt");
+	iscsi_get_credentials(&s);
+	ok_str(s.user, "alice");
+	ok_str(s.secret, "pw");
+	ok(!s.reverse_user && !s.reverse_secret);
+	iscsi_free_credentials(&s);
+	set_text("reverse-password", "tpw");
+	iscsi_get_credentials(&s);
+	ok_str(s.reverse_user, "tgt");
+	ok_str(s.reverse_secret, "tpw");
+	iscsi_free_credentials(&s);
+	delete_setting(settings_root(), &user);
+	delete_setting(settings_root(), &password);
+	set_text("reverse-username", NULL);
+	set_text("reverse-password", NULL);
 }
