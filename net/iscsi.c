@@ -74,12 +74,11 @@ struct iscsi_session {
 	enum iscsi_state state;
 	bool closed;
 	uint8_t isid[6];
-	uint16_t tsih;
 	uint32_t cmdsn, expstatsn, next_itt;
 	/* Receiving one PDU: header, then AHS (skipped), data, padding. */
 	struct iscsi_bhs rx_hdr;
 	size_t rx_hdr_got;
-	uint64_t rx_skip;           /* AHS bytes still to skip */
+	uint32_t rx_skip;           /* AHS bytes still to skip */
 	uint32_t rx_len, rx_got;    /* data segment */
 	uint32_t rx_pad;
 	uint8_t *rx_dest;           /* where the data segment goes */
@@ -350,7 +349,6 @@ static int iscsi_rx_login(struct iscsi_session *s, const char *data,
 	if (rc < 0)
 		return rc;
 	s->params = s->login.params;
-	s->tsih = h->b[ISCSI_OFF_TSIH] << 8 | h->b[ISCSI_OFF_TSIH + 1];
 	s->state = ISCSI_STARTING;
 	s->step = ISCSI_STEP_INQUIRY;
 	return iscsi_startup(s);
@@ -669,7 +667,7 @@ static int iscsi_rx_header(struct iscsi_session *s)
 {
 	const struct iscsi_bhs *h = &s->rx_hdr;
 
-	s->rx_skip = 4ULL * h->b[ISCSI_OFF_AHS_LEN];
+	s->rx_skip = 4 * h->b[ISCSI_OFF_AHS_LEN];
 	s->rx_len = iscsi_data_len(h);
 	s->rx_got = 0;
 	s->rx_pad = iscsi_pad(s->rx_len);
@@ -704,14 +702,14 @@ static int iscsi_rx_bytes(struct iscsi_session *s, const uint8_t *p,
 		if (s->rx_hdr_got == ISCSI_BHS_LEN)
 			rc = iscsi_rx_header(s);
 	} else if (s->rx_skip) {
-		n = MIN(len, s->rx_skip);
+		n = MIN(len, (size_t)s->rx_skip);
 		s->rx_skip -= n;
 	} else if (s->rx_got < s->rx_len) {
 		n = MIN(len, (size_t)(s->rx_len - s->rx_got));
 		memcpy(s->rx_dest + s->rx_got, p, n);
 		s->rx_got += n;
 	} else {
-		n = MIN(len, s->rx_pad);
+		n = MIN(len, (size_t)s->rx_pad);
 		s->rx_pad -= n;
 	}
 	if (rc == 0 && s->rx_hdr_got == ISCSI_BHS_LEN && !s->rx_skip &&

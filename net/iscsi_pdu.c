@@ -31,13 +31,6 @@ void iscsi_set_data_len(struct iscsi_bhs *h, uint32_t len)
 	p[2] = len;
 }
 
-uint64_t iscsi_rest_len(const struct iscsi_bhs *h)
-{
-	uint32_t len = iscsi_data_len(h);
-
-	return 4ULL * h->b[ISCSI_OFF_AHS_LEN] + len + iscsi_pad(len);
-}
-
 void iscsi_bhs_init(struct iscsi_bhs *h, unsigned int opcode,
 		    unsigned int flags, uint32_t itt)
 {

@@ -117,8 +117,7 @@ uint32_t iscsi_get32(const struct iscsi_bhs *h, unsigned int off);
 void iscsi_put32(struct iscsi_bhs *h, unsigned int off, uint32_t v);
 uint32_t iscsi_data_len(const struct iscsi_bhs *h);
 void iscsi_set_data_len(struct iscsi_bhs *h, uint32_t len);
-/* Total length on the wire of what follows the BHS: AHS, data, pad. */
-uint64_t iscsi_rest_len(const struct iscsi_bhs *h);
+/* Data segments are padded to four bytes. */
 static inline uint32_t iscsi_pad(uint32_t len)
 {
 	return (4 - (len & 3)) & 3;

@@ -23,13 +23,6 @@ UNIT_TEST(iscsi_bhs_fields)
 	iscsi_set_data_len(&h, 0xabcdef);
 	ok(h.b[5] == 0xab && h.b[6] == 0xcd && h.b[7] == 0xef);
 	ok(iscsi_data_len(&h) == 0xabcdef);
-	/* AHS in words, data padded to four bytes. */
-	iscsi_set_data_len(&h, 5);
-	h.b[ISCSI_OFF_AHS_LEN] = 2;
-	ok(iscsi_rest_len(&h) == 8 + 5 + 3);
-	iscsi_set_data_len(&h, 8);
-	h.b[ISCSI_OFF_AHS_LEN] = 0;
-	ok(iscsi_rest_len(&h) == 8);
 	ok(iscsi_pad(0) == 0 && iscsi_pad(1) == 3 && iscsi_pad(3) == 1);
 }
 
