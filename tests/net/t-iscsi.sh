@@ -42,6 +42,7 @@ $(cxt_static)
 sanhook $URI
 sanread 0 16384 whole
 sha256sum whole
+sanread 16383 2 over || echo PAST-END
 imgfetch http://$SRV_IP/patch
 sanwrite 1000 patch
 sanread 1000 131 back
@@ -49,6 +50,8 @@ sha256sum back
 EOF2
 expect_rc 0
 expect_hash whole orig
+# The capacity is the backing file's: its last block and no more.
+expect_line PAST-END
 expect_hash back patch
 # The backing file holds the write at byte 1000 * 512.
 got=$(dd if="$TFTP/disk" bs=512 skip=1000 count=131 status=none | sha256sum |
