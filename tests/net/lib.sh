@@ -283,7 +283,8 @@ cxt_nginx() {
 }
 
 # tgtd in the foreground; TGT_PID is the daemon.  tgtd ignores SIGTERM
-# (the exit trap kills it); cxt_tgtd_stop ends it at once.
+# (the exit trap kills it); cxt_tgtd_stop kills it and waits until it
+# is gone.
 cxt_tgtd() {
 	local portal=${1:-$SRV_IP:3260}
 
@@ -291,6 +292,8 @@ cxt_tgtd() {
 	TGT_CTL=$(( ($$ % 20000) + 10000 + ${portal##*:} - 3260 ))
 	cxt_bg tgtd tgtd -f -C "$TGT_CTL" --iscsi "portal=$portal"
 	TGT_PID=$LAST_PID
+	# Killed (it ignores SIGTERM) without bash reporting the job.
+	disown "$TGT_PID"
 	cxt_wait_tcp "${portal##*:}" "$TGT_PID"
 }
 
@@ -300,7 +303,9 @@ cxt_tgtadm() {
 
 cxt_tgtd_stop() {
 	kill -KILL "$TGT_PID" 2>/dev/null || true
-	wait "$TGT_PID" 2>/dev/null || true
+	while kill -0 "$TGT_PID" 2>/dev/null; do
+		sleep 0.05
+	done
 }
 
 cxt_tgt_target() {
