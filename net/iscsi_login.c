@@ -142,7 +142,7 @@ static int login_status(struct iscsi_login *l, unsigned int cls,
 		return -EACCES;
 	}
 	if (cls == 2 && (detail == 3 || detail == 4)) {
-		printf("iSCSI: the target has no target named %s\n",
+		printf("iSCSI: the server has no target named %s\n",
 		       l->target);
 		return -ENOENT;
 	}

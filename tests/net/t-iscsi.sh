@@ -3,7 +3,8 @@
 # controller) read by sanread hashes as the backing file; a write lands
 # in the backing file at its place, also where the target wants every
 # byte asked for by R2T in small PDUs, and where it takes unsolicited
-# data; LUN 0 is refused as no disk; two paths where nothing listens on
+# data; LUN 0 is refused as no disk, a target name tgt does not have at
+# once; two paths where nothing listens on
 # the first: the second is used; a target open only to one initiator
 # name admits us under initiator-iqn, or under the default name made
 # from the MAC address, and refuses any other.
@@ -106,8 +107,11 @@ fi
 cxt_run 30 <<EOF2
 $(cxt_static)
 sanhook iscsi:$SRV_IP::::$IQN || echo LUN0-REFUSED
+sanhook iscsi:$SRV_IP:::1:$IQN-nosuch || echo NO-SUCH-TARGET
 EOF2
 expect_line LUN0-REFUSED
+expect_line NO-SUCH-TARGET
+expect_cmp "time to refuse both (ms)" "$ELAPSED_MS" -lt 5000
 expect_no_contains "Registered SAN device"
 
 # Nothing listens on port 3261: the second path is used.
