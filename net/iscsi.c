@@ -3,9 +3,9 @@
  * One session, one TCP connection, one command at a time.  Opening
  * resolves the server, connects, logs in (net/iscsi_login.c; a redirect
  * reconnects elsewhere), then runs INQUIRY, TEST UNIT READY and READ
- * CAPACITY; only then does the block device's window open.  A block
- * command's Data-In goes straight into the caller's buffer; writes send
- * immediate and unsolicited data as negotiated and the rest on R2T.
+ * CAPACITY; only then does the block device's window open.  Commands,
+ * their data and their status are net/iscsi_command.c's; the state both
+ * share is in include/net/iscsi_session.h.
  * Whatever ends the connection (the target closing it, an async logout
  * request, a protocol error) closes the block device with an error the
  * SAN layer retries on a new session; refused logins and SCSI errors it
@@ -18,77 +18,12 @@
 #include <cxboot/open.h>
 #include <cxboot/san.h>
 #include <cxboot/xfer.h>
-#include <net/iscsi.h>
-#include <net/iscsi_settings.h>
+#include <net/iscsi_session.h>
 #include <net/ip.h>
 #include <net/tcp.h>
 
 #define ISCSI_MAX_REDIRECTS 4
-/* UNIT ATTENTION (a new session, a reset) is expected once or twice;
- * the command is sent again that many times. */
-#define ISCSI_UA_RETRIES 8
 #define ISCSI_LOGIN_TEXT_MAX 4096
-
-enum iscsi_state {
-	ISCSI_RESOLVING,
-	ISCSI_LOGGING_IN,
-	ISCSI_STARTING,   /* the startup commands run */
-	ISCSI_READY,
-	ISCSI_LOGGING_OUT,
-};
-
-/* The startup commands, in order. */
-enum iscsi_step {
-	ISCSI_STEP_INQUIRY,
-	ISCSI_STEP_TUR,
-	ISCSI_STEP_CAPACITY10,
-	ISCSI_STEP_CAPACITY16,
-};
-
-struct iscsi_task {
-	bool busy;
-	bool external;      /* a block command: ends in xfer_block_done */
-	bool write;
-	uint32_t itt;
-	uint8_t cdb[16];
-	uint8_t *buf;
-	uint32_t len;
-	uint32_t received;  /* Data-In bytes */
-	unsigned int retries;
-};
-
-struct iscsi_session {
-	struct refcnt refcnt;
-	struct xfer block;          /* to the SAN layer */
-	struct xfer conn;           /* to the TCP connection */
-	struct resolv resolv;
-	struct iscsi_root_path rp;
-	char host[DNS_MAX_NAME + 1];  /* where we connect (redirects) */
-	struct in_addr addr;
-	uint16_t port;
-	unsigned int redirects;
-	char *initiator;
-	struct iscsi_secrets secrets;
-	struct iscsi_login login;
-	struct iscsi_params params;
-	enum iscsi_state state;
-	bool closed;
-	uint8_t isid[6];
-	uint32_t cmdsn, expstatsn, next_itt;
-	/* Receiving one PDU: header, then AHS (skipped), data, padding. */
-	struct iscsi_bhs rx_hdr;
-	size_t rx_hdr_got;
-	uint32_t rx_skip;           /* AHS bytes still to skip */
-	uint32_t rx_len, rx_got;    /* data segment */
-	uint32_t rx_pad;
-	uint8_t *rx_dest;           /* where the data segment goes */
-	uint8_t *rx_buf;            /* ours, for all but Data-In */
-	struct iscsi_task task;
-	enum iscsi_step step;
-	uint8_t scratch[36];        /* startup commands' data */
-	uint64_t blocks;
-	uint32_t blksize;
-};
 
 static void iscsi_free(struct refcnt *ref)
 {
@@ -115,8 +50,8 @@ static void iscsi_close(struct iscsi_session *s, int rc)
 
 /* ---- Sending -------------------------------------------------------- */
 
-static int iscsi_send(struct iscsi_session *s, struct iscsi_bhs *h,
-		      const void *data, uint32_t len)
+int iscsi_send(struct iscsi_session *s, struct iscsi_bhs *h,
+	       const void *data, uint32_t len)
 {
 	uint32_t pad = iscsi_pad(len);
 	struct io_buffer *iob = alloc_iob(ISCSI_BHS_LEN + len + pad);
@@ -131,87 +66,11 @@ static int iscsi_send(struct iscsi_session *s, struct iscsi_bhs *h,
 	return xfer_deliver(&s->conn, iob, NULL);
 }
 
-static uint32_t iscsi_new_itt(struct iscsi_session *s)
+uint32_t iscsi_new_itt(struct iscsi_session *s)
 {
 	if (++s->next_itt == ISCSI_NO_TAG)
 		s->next_itt = 1;
 	return s->next_itt;
-}
-
-/* Data-Out PDUs for [offset, offset + len) of the task's buffer. */
-static int iscsi_send_data(struct iscsi_session *s, uint32_t ttt,
-			   uint32_t offset, uint32_t len)
-{
-	struct iscsi_task *t = &s->task;
-	struct iscsi_bhs h;
-	uint32_t sn = 0;
-	int rc = 0;
-
-	while (len && rc == 0) {
-		uint32_t n = MIN(len, s->params.max_send);
-
-		iscsi_bhs_init(&h, ISCSI_OP_DATA_OUT,
-			       n == len ? ISCSI_FINAL : 0, t->itt);
-		memcpy(&h.b[ISCSI_OFF_LUN], s->rp.lun, 8);
-		iscsi_put32(&h, ISCSI_OFF_TTT, ttt);
-		iscsi_put32(&h, ISCSI_OFF_EXPSTATSN, s->expstatsn);
-		iscsi_put32(&h, ISCSI_OFF_DATASN, sn++);
-		iscsi_put32(&h, ISCSI_OFF_BUF_OFFSET, offset);
-		rc = iscsi_send(s, &h, t->buf + offset, n);
-		offset += n;
-		len -= n;
-	}
-	return rc;
-}
-
-/* Send the task's command, with as much data as may go unasked. */
-static int iscsi_send_command(struct iscsi_session *s)
-{
-	struct iscsi_task *t = &s->task;
-	const struct iscsi_params *p = &s->params;
-	uint32_t imm = 0, unsolicited = 0;
-	struct iscsi_bhs h;
-	uint8_t flags = ISCSI_CMD_SIMPLE;
-	int rc;
-
-	t->received = 0;
-	if (t->write) {
-		if (!p->initial_r2t)
-			unsolicited = MIN(t->len, p->first_burst);
-		if (p->immediate_data)
-			imm = MIN(MIN(t->len, p->first_burst), p->max_send);
-		unsolicited = MAX(unsolicited, imm);
-	}
-	if (unsolicited <= imm)
-		flags |= ISCSI_FINAL;
-	if (t->len)
-		flags |= t->write ? ISCSI_CMD_WRITE : ISCSI_CMD_READ;
-	iscsi_bhs_init(&h, ISCSI_OP_SCSI_CMD, flags, t->itt);
-	memcpy(&h.b[ISCSI_OFF_LUN], s->rp.lun, 8);
-	iscsi_put32(&h, ISCSI_OFF_EXP_LEN, t->len);
-	iscsi_put32(&h, ISCSI_OFF_CMDSN, s->cmdsn++);
-	iscsi_put32(&h, ISCSI_OFF_EXPSTATSN, s->expstatsn);
-	memcpy(&h.b[ISCSI_OFF_CDB], t->cdb, 16);
-	rc = iscsi_send(s, &h, t->buf, imm);
-	if (rc == 0 && unsolicited > imm)
-		rc = iscsi_send_data(s, ISCSI_NO_TAG, imm, unsolicited - imm);
-	return rc;
-}
-
-/* Start a command (t->cdb already built). */
-static int iscsi_start(struct iscsi_session *s, bool external, bool write,
-		       void *buf, uint32_t len)
-{
-	struct iscsi_task *t = &s->task;
-
-	t->busy = true;
-	t->external = external;
-	t->write = write;
-	t->buf = buf;
-	t->len = len;
-	t->retries = 0;
-	t->itt = iscsi_new_itt(s);
-	return iscsi_send_command(s);
 }
 
 static int iscsi_send_login(struct iscsi_session *s)
@@ -386,7 +245,7 @@ static int iscsi_startup(struct iscsi_session *s)
 		break;
 	}
 	memset(s->scratch, 0, sizeof(s->scratch));
-	return iscsi_start(s, false, false, s->scratch, len);
+	return iscsi_command_start(s, false, false, s->scratch, len);
 }
 
 /* Only disks (and CD-ROMs, for ISO images) are block devices. */
@@ -449,55 +308,11 @@ static int iscsi_startup_done(struct iscsi_session *s)
 	return 0;
 }
 
-/* ---- Command completion ------------------------------------------- */
-
-/* The task ended with SCSI status; the sense data, if any, in
- * sense[0..len). */
-static int iscsi_status(struct iscsi_session *s, uint8_t status,
-			const uint8_t *sense, size_t len)
+/* A command ended: a block command goes back to the SAN layer, a
+ * startup command leads to the next step. */
+void iscsi_command_done(struct iscsi_session *s, int rc)
 {
-	struct iscsi_task *t = &s->task;
-	struct scsi_sense ss;
-
-	if (status == SCSI_GOOD) {
-		if (t->external && !t->write && t->received != t->len) {
-			printf("iSCSI: short read (%u of %u bytes)\n",
-			       t->received, t->len);
-			return -EIO;
-		}
-		return 0;
-	}
-	if (status != SCSI_CHECK_CONDITION) {
-		printf("iSCSI: SCSI status 0x%02x\n", status);
-		return -EIO;
-	}
-	if (scsi_parse_sense(sense, len, &ss) != 0) {
-		printf("iSCSI: SCSI check condition without sense data\n");
-		return -EIO;
-	}
-	if (ss.key == SCSI_SENSE_UNIT_ATTENTION &&
-	    t->retries < ISCSI_UA_RETRIES) {
-		t->retries++;
-		return -EAGAIN;
-	}
-	printf("iSCSI: SCSI error: sense key %#x (%s), ASC/ASCQ %02x/%02x\n",
-	       ss.key, scsi_sense_key_name(ss.key), ss.asc, ss.ascq);
-	return -EIO;
-}
-
-static void iscsi_task_done(struct iscsi_session *s, int rc)
-{
-	struct iscsi_task *t = &s->task;
-
-	if (rc == -EAGAIN) {
-		t->itt = iscsi_new_itt(s);
-		rc = iscsi_send_command(s);
-		if (rc)
-			iscsi_close(s, rc);
-		return;
-	}
-	t->busy = false;
-	if (t->external) {
+	if (s->task.external) {
 		xfer_block_done(&s->block, rc);
 		xfer_window_changed(&s->block);
 		return;
@@ -508,83 +323,7 @@ static void iscsi_task_done(struct iscsi_session *s, int rc)
 		iscsi_close(s, rc);
 }
 
-/* Is this PDU about the task in flight? */
-static bool iscsi_is_task(struct iscsi_session *s, uint32_t itt)
-{
-	return s->task.busy && s->task.itt == itt;
-}
-
-static int iscsi_rx_response(struct iscsi_session *s, const uint8_t *data,
-			     uint32_t len)
-{
-	const struct iscsi_bhs *h = &s->rx_hdr;
-	uint32_t sense_len = len >= 2 ? (uint32_t)data[0] << 8 | data[1] : 0;
-
-	if (!iscsi_is_task(s, iscsi_get32(h, ISCSI_OFF_ITT)))
-		return -EPROTO;
-	s->expstatsn = iscsi_get32(h, ISCSI_OFF_STATSN) + 1;
-	if (h->b[ISCSI_OFF_RESPONSE] != 0) {
-		printf("iSCSI: the target failed the command (response "
-		       "0x%02x)\n", h->b[ISCSI_OFF_RESPONSE]);
-		iscsi_task_done(s, -EIO);
-		return 0;
-	}
-	/* The data segment: the sense length, then the sense data. */
-	if (len < 2)
-		len = 2;
-	sense_len = MIN(sense_len, len - 2);
-	iscsi_task_done(s, iscsi_status(s, h->b[ISCSI_OFF_STATUS],
-					sense_len ? data + 2 : NULL,
-					sense_len));
-	return 0;
-}
-
-/* A Data-In header: check it against the task, aim its data. */
-static int iscsi_rx_data_in_header(struct iscsi_session *s)
-{
-	struct iscsi_task *t = &s->task;
-	struct iscsi_data_in d;
-	int rc = iscsi_parse_data_in(&s->rx_hdr, &d);
-
-	if (rc)
-		return rc;
-	if (!iscsi_is_task(s, d.itt) || t->write ||
-	    (uint64_t)d.offset + d.len > t->len) {
-		printf("iSCSI: Data-In outside the command's buffer\n");
-		return -EPROTO;
-	}
-	s->rx_dest = t->buf + d.offset;
-	t->received += d.len;
-	return 0;
-}
-
-static int iscsi_rx_data_in(struct iscsi_session *s)
-{
-	struct iscsi_data_in d;
-
-	iscsi_parse_data_in(&s->rx_hdr, &d);
-	if (!d.has_status)
-		return 0;
-	s->expstatsn = d.statsn + 1;
-	iscsi_task_done(s, iscsi_status(s, d.status, NULL, 0));
-	return 0;
-}
-
-static int iscsi_rx_r2t(struct iscsi_session *s)
-{
-	struct iscsi_task *t = &s->task;
-	struct iscsi_r2t r;
-	int rc = iscsi_parse_r2t(&s->rx_hdr, &r);
-
-	if (rc)
-		return rc;
-	if (!iscsi_is_task(s, r.itt) || !t->write ||
-	    (uint64_t)r.offset + r.len > t->len) {
-		printf("iSCSI: R2T outside the command's buffer\n");
-		return -EPROTO;
-	}
-	return iscsi_send_data(s, r.ttt, r.offset, r.len);
-}
+/* ---- Receiving ------------------------------------------------------ */
 
 /* A ping from the target: answer with its data. */
 static int iscsi_rx_nop_in(struct iscsi_session *s, const uint8_t *data,
@@ -628,7 +367,7 @@ static int iscsi_rx_reject(struct iscsi_session *s)
 	printf("iSCSI: the target rejected a PDU (reason 0x%02x)\n",
 	       s->rx_hdr.b[ISCSI_OFF_REJECT_REASON]);
 	if (s->task.busy)
-		iscsi_task_done(s, -EIO);
+		iscsi_command_end(s, -EIO);
 	return 0;
 }
 
@@ -640,7 +379,7 @@ static int iscsi_rx_pdu(struct iscsi_session *s, const uint8_t *data,
 	case ISCSI_OP_LOGIN_RSP:
 		return iscsi_rx_login(s, (const char *)data, len);
 	case ISCSI_OP_SCSI_RSP:
-		return iscsi_rx_response(s, data, len);
+		return iscsi_rx_scsi_response(s, data, len);
 	case ISCSI_OP_DATA_IN:
 		return iscsi_rx_data_in(s);
 	case ISCSI_OP_R2T:
@@ -659,8 +398,6 @@ static int iscsi_rx_pdu(struct iscsi_session *s, const uint8_t *data,
 		return -EPROTO;
 	}
 }
-
-/* ---- Receiving ------------------------------------------------------ */
 
 /* The header is in: decide where the data segment goes. */
 static int iscsi_rx_header(struct iscsi_session *s)
@@ -785,7 +522,7 @@ static int iscsi_block_rw(struct iscsi_session *s, bool write, uint64_t lba,
 	len = scsi_cdb_rw(s->task.cdb, write, lba, count, s->blksize);
 	if (!len)
 		return count ? -E2BIG : -EINVAL;
-	rc = iscsi_start(s, true, write, buf, len);
+	rc = iscsi_command_start(s, true, write, buf, len);
 	if (rc) {
 		s->task.busy = false;
 		return rc;

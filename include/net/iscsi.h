@@ -12,8 +12,11 @@
  *   net/iscsi_settings.c  initiator name and CHAP credentials
  *                         (include/net/iscsi_settings.h)
  *   net/iscsi.c           the session: TCP, login, startup commands,
- *                         one block command at a time, the block device
- * Everything but net/iscsi.c is pure functions, for tests and fuzzing. */
+ *                         receiving PDUs, the block device
+ *   net/iscsi_command.c   the one command in flight: its data out,
+ *                         Data-In, R2T, status (include/net/iscsi_session.h
+ *                         is what the two share)
+ * The first six are pure functions, for tests and fuzzing. */
 #ifndef NET_ISCSI_H
 #define NET_ISCSI_H
 #include <cxboot/compiler.h>
