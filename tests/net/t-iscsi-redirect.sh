@@ -45,15 +45,10 @@ syns() {
 }
 expect_eq "connections to the redirecting target" "$(syns 3260)" 1
 expect_eq "connections to the target it named" "$(syns 3262)" 1
-if command -v tshark >/dev/null; then
-	tshark -r "$WORK/iscsi.pcap" -d tcp.port==3262,iscsi -Y iscsi \
-		-T fields -e iscsi.opcode -e iscsi.targettransfertag \
-		>"$WORK/pdus" 2>/dev/null
-	# Each ping's target transfer tag comes back in a NOP-Out (which
-	# tshark shows as opcode 0x00: the immediate bit is not opcode).
-	tags() { awk -v op="$1" '$1 == op { print $2 }' "$WORK/pdus" |
-		sort | tr '\n' ' '; }
-	expect_cmp "NOP-In pings" "$(tags 0x20 | wc -w)" -ge 3
-	expect_eq "tags answered by NOP-Out" "$(tags 0x00)" "$(tags 0x20)"
-fi
+# Each ping's target transfer tag comes back in a NOP-Out.
+python3 "$CXT_DIR/pcap.py" iscsi "$WORK/iscsi.pcap" >"$WORK/pdus"
+tags() { awk -v op="$1" '$3 == op { print $4 }' "$WORK/pdus" | sort |
+	tr '\n' ' '; }
+expect_cmp "NOP-In pings" "$(tags 0x20 | wc -w)" -ge 3
+expect_eq "tags answered by NOP-Out" "$(tags 0x00)" "$(tags 0x20)"
 cxt_finish

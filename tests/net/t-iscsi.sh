@@ -81,27 +81,20 @@ expect_rc 0
 expect_written disk2
 expect_written disk3
 cxt_capture_stop "$WORK/writes.pcap"
-# On the wire (tshark decodes iSCSI): "stream opcode TTT length" per PDU.
-if command -v tshark >/dev/null; then
-	tshark -r "$WORK/writes.pcap" -Y iscsi -T fields -e tcp.stream \
-		-e iscsi.opcode -e iscsi.targettransfertag \
-		-e iscsi.datasegmentlength >"$WORK/pdus" 2>/dev/null
-	count() { awk -F'\t' "$1" "$WORK/pdus" | wc -l; }
-	# 67072 bytes in R2Ts of 16 KiB, Data-Out of at most 4 KiB.
-	expect_eq "R2Ts from target 2" "$(count '$1 == 0 && $2 == "0x31"')" 5
-	expect_eq "Data-Out over 4 KiB to target 2" \
-		"$(count '$1 == 0 && $2 == "0x05" && $4 > 4096')" 0
-	expect_eq "Data-Out PDUs to target 2" \
-		"$(count '$1 == 0 && $2 == "0x05"')" 17
-	# 4 KiB immediate, 4 KiB unsolicited, the rest in one R2T.
-	expect_eq "immediate data to target 3" \
-		"$(count '$1 == 1 && $2 == "0x01" && $4 == 4096')" 1
-	expect_eq "unsolicited Data-Out to target 3" \
-		"$(count '$1 == 1 && $2 == "0x05" && $3 == "0xffffffff"')" 1
-	expect_eq "R2Ts from target 3" "$(count '$1 == 1 && $2 == "0x31"')" 1
-else
-	cxt_log "no tshark: the PDUs of the writes are not checked"
-fi
+# On the wire: "CONN DIR OPCODE TTT LENGTH" per PDU (pcap.py).
+python3 "$CXT_DIR/pcap.py" iscsi "$WORK/writes.pcap" >"$WORK/pdus"
+count() { awk "$1" "$WORK/pdus" | wc -l; }
+# 67072 bytes in R2Ts of 16 KiB, Data-Out of at most 4 KiB.
+expect_eq "R2Ts from target 2" "$(count '$1 == 0 && $3 == "0x31"')" 5
+expect_eq "Data-Out over 4 KiB to target 2" \
+	"$(count '$1 == 0 && $3 == "0x05" && $5 > 4096')" 0
+expect_eq "Data-Out PDUs to target 2" "$(count '$1 == 0 && $3 == "0x05"')" 17
+# 4 KiB immediate, 4 KiB unsolicited, the rest in one R2T.
+expect_eq "immediate data to target 3" \
+	"$(count '$1 == 1 && $3 == "0x01" && $5 == 4096')" 1
+expect_eq "unsolicited Data-Out to target 3" \
+	"$(count '$1 == 1 && $3 == "0x05" && $4 == "0xffffffff"')" 1
+expect_eq "R2Ts from target 3" "$(count '$1 == 1 && $3 == "0x31"')" 1
 
 # LUN 0 is tgt's controller: no disk, a clean failure.
 cxt_run 30 <<EOF2
