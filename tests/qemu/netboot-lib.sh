@@ -19,7 +19,8 @@
 #                             the array NB_NICS
 #   nb_script NAME TEXT       a file in $TFTP (printf %b of TEXT)
 #   nb_disk NAME APPEND...    $TFTP/NAME: a SYSLINUX disk booting the
-#                             payload with kernel arguments APPEND
+#                             payload with kernel arguments APPEND (and
+#                             the initrds NB_DISK_INITRDS, a comma list)
 #   nb_tgt FILE               tgt exporting FILE as LUN 1 of $NB_IQN on
 #                             $SRV_IP:3260 (LUN 0 is tgt's controller)
 
@@ -174,7 +175,7 @@ nb_disk() {
 
 	top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 	"$top/tests/qemu/mkdisk.sh" "$TFTP/$1" 32 "$PAYLOAD/vmlinuz" \
-		"$PAYLOAD/initrd.gz" "${@:2}" >"$WORK/mkdisk.log" 2>&1 ||
+		"${NB_DISK_INITRDS:-$PAYLOAD/initrd.gz}" "${@:2}" >"$WORK/mkdisk.log" 2>&1 ||
 		qt_die "mkdisk: $(cat "$WORK/mkdisk.log")"
 }
 
