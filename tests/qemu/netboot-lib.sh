@@ -23,6 +23,9 @@
 #                             the initrds NB_DISK_INITRDS, a comma list)
 #   nb_tgt FILE               tgt exporting FILE as LUN 1 of $NB_IQN on
 #                             $SRV_IP:3260 (LUN 0 is tgt's controller)
+#   nb_istgt FILE             istgt exporting FILE as LUN 0 of
+#                             $NB_IQN:disk1 on $SRV_IP:3260
+#   nb_dhcpd CONF             ISC dhcpd on the bridge with that config
 
 NB_PIDS=()
 
@@ -202,4 +205,66 @@ nb_tgt() {
 	tgtadm -C "$ctl" --lld iscsi --mode target --op bind --tid 1 \
 		--initiator-address ALL ||
 		qt_die "tgt did not start: $(cat "$WORK/tgtd.log")"
+}
+
+# istgt takes seconds to stop: like tgtd it is left to nb_cleanup's
+# SIGKILL.
+nb_istgt() {
+	local i
+
+	command -v istgt >/dev/null || qt_skip "istgt not installed"
+	NB_IQN=iqn.2026-12.test.istgt$NB_SUBNET_N
+	cat >"$WORK/istgt.conf" <<EOF
+[Global]
+  NodeBase "$NB_IQN"
+  PidFile $WORK/istgt.pid
+  AuthFile $WORK/istgt-auth.conf
+  MediaDirectory $WORK
+  Timeout 30
+  NopInInterval 20
+  MaxSessions 16
+  MaxConnections 4
+  FirstBurstLength 262144
+  MaxBurstLength 1048576
+  MaxRecvDataSegmentLength 262144
+[UnitControl]
+  AuthMethod Auto
+  Portal UC1 127.0.0.1:3261
+  Netmask 127.0.0.1
+[PortalGroup1]
+  Portal DA1 $SRV_IP:3260
+[InitiatorGroup1]
+  InitiatorName "ALL"
+  Netmask $NB_SUBNET.0/24
+[LogicalUnit1]
+  TargetName disk1
+  Mapping PortalGroup1 InitiatorGroup1
+  AuthMethod None
+  UnitType Disk
+  LUN0 Storage $1 Auto
+EOF
+	: >"$WORK/istgt-auth.conf"
+	ip netns exec "$NB_NS" istgt -D -q -c "$WORK/istgt.conf" \
+		>"$WORK/istgt.log" 2>&1 &
+	for i in $(seq 200); do
+		ss -N "$NB_NS" -Hltn 'sport = :3260' 2>/dev/null | grep -q . &&
+			return 0
+		sleep 0.05
+	done
+	qt_die "istgt did not start: $(cat "$WORK/istgt.log")"
+}
+
+nb_dhcpd() {
+	local i
+
+	: >"$WORK/dhcpd.leases"
+	ip netns exec "$NB_NS" dhcpd -4 -f -cf "$1" -lf "$WORK/dhcpd.leases" \
+		-pf "$WORK/dhcpd.pid" br0 >"$WORK/dhcpd.log" 2>&1 &
+	NB_PIDS+=($!)
+	for i in $(seq 100); do
+		ss -N "$NB_NS" -Hlun 'sport = :67' 2>/dev/null | grep -q . &&
+			return 0
+		sleep 0.05
+	done
+	qt_die "dhcpd did not start: $(cat "$WORK/dhcpd.log")"
 }
