@@ -193,6 +193,7 @@ nb_tgt() {
 	NB_IQN=iqn.2026-12.test.cxboot:disk$NB_SUBNET_N
 	ip netns exec "$NB_NS" tgtd -f -C "$ctl" \
 		--iscsi "portal=$SRV_IP:3260" >"$WORK/tgtd.log" 2>&1 &
+	disown $!
 	for i in $(seq 100); do
 		ss -N "$NB_NS" -Hltn 'sport = :3260' 2>/dev/null | grep -q . &&
 			break
@@ -246,6 +247,7 @@ EOF
 	: >"$WORK/istgt-auth.conf"
 	ip netns exec "$NB_NS" istgt -D -q -c "$WORK/istgt.conf" \
 		>"$WORK/istgt.log" 2>&1 &
+	disown $!
 	for i in $(seq 200); do
 		ss -N "$NB_NS" -Hltn 'sport = :3260' 2>/dev/null | grep -q . &&
 			return 0
