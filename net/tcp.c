@@ -6,9 +6,12 @@
  * arrive early wait in a queue ordered by sequence number, and every
  * such arrival is acknowledged at once with SACK blocks, so that the
  * sender retransmits just the missing segment (three duplicate ACKs
- * start its fast retransmit).  Data in order is acknowledged every
- * second segment or after TCP_DELACK_MS (RFC 5681 section 4.2), at once
- * while the queue holds anything, when a hole fills, on PSH and FIN.
+ * start its fast retransmit).  Data in order is acknowledged once per
+ * batch of frames the network devices hand in (after the poll that
+ * brought it), and after every TCP_ACK_SEGS segments within a batch:
+ * stretch ACKs, as a host whose NIC coalesces received segments sends;
+ * every ACK costs the sender's work as much as ours.  At once while the
+ * queue holds anything, when a hole fills, on PSH and FIN.
  * The advertised window is the upper layer's, up to a limit that
  * follows the bandwidth-delay product: it starts at TCP_WINDOW_INITIAL
  * and, each round trip, grows to twice what arrived in the last one
@@ -21,6 +24,7 @@
 #include <string.h>
 #include <byteswap.h>
 #include <cxboot/heap.h>
+#include <cxboot/process.h>
 #include <cxboot/timer.h>
 #include <net/rtt.h>
 #include <net/tcp.h>
@@ -39,7 +43,7 @@
 #define TCP_SACK_SCAN 16       /* ranges looked at for the latest one */
 /* How long an ACK of in-order data may wait for a second segment
  * (RFC 9293 section 3.8.6.3: well under 0.5 s). */
-#define TCP_DELACK_MS 20UL
+#define TCP_ACK_SEGS 16
 
 
 enum tcp_state {
@@ -61,7 +65,6 @@ struct tcp_conn {
 	struct xfer xfer;           /* to the upper layer */
 	struct list_head list;      /* in tcp_conns */
 	struct retry_timer timer;   /* retransmission, give-up, linger */
-	struct retry_timer delack;  /* an ACK owed for in-order data */
 	enum tcp_state state;
 
 	struct in_addr peer;
@@ -89,6 +92,7 @@ struct tcp_conn {
 	size_t ooq_bytes;
 	uint32_t ooo_last;          /* seq of the latest early arrival */
 	bool ack_owed;              /* a segment arrived since our last ACK */
+	unsigned int owed_segs;     /* how many */
 
 	struct rtt rtt;
 	unsigned int backoff;
@@ -369,7 +373,7 @@ static int tcp_send(struct tcp_conn *c, uint32_t seq, uint8_t flags,
 		out.ack = c->rcv_nxt;
 		wnd >>= c->rcv_wscale;   /* never scaled in a SYN */
 		c->ack_owed = false;
-		stop_timer(&c->delack);
+		c->owed_segs = 0;
 	}
 	out.flags = flags;
 	out.win = MIN(wnd, 0xffffU);
@@ -446,7 +450,6 @@ static void tcp_done(struct tcp_conn *c, int rc)
 		return;
 	c->state = TCP_CLOSED;
 	stop_timer(&c->timer);
-	stop_timer(&c->delack);
 	list_del(&c->list);
 	xfer_close(&c->xfer, rc);
 	ref_put(&c->refcnt);
@@ -694,13 +697,11 @@ static void tcp_queue_ooo(struct tcp_conn *c, uint32_t seq,
  * delayed-ACK timer, whichever comes first. */
 static void tcp_ack_data(struct tcp_conn *c, bool now)
 {
-	if (now || c->ack_owed) {
+	if (now || ++c->owed_segs >= TCP_ACK_SEGS) {
 		tcp_send_ack(c);
 		return;
 	}
 	c->ack_owed = true;
-	if (!timer_running(&c->delack))
-		start_timer_fixed(&c->delack, TCP_DELACK_MS);
 }
 
 static void tcp_rx_data(struct tcp_conn *c, const struct tcp_seg *seg,
@@ -899,14 +900,6 @@ static void tcp_expired(struct retry_timer *timer, int fail __unused)
 	tcp_output_probe(c, true);
 }
 
-static void tcp_delack_expired(struct retry_timer *timer, int fail __unused)
-{
-	struct tcp_conn *c = container_of(timer, struct tcp_conn, delack);
-
-	if (c->state == TCP_ESTABLISHED && c->ack_owed)
-		tcp_send_ack(c);
-}
-
 static int tcp_xfer_deliver(struct xfer *x, struct io_buffer *iob,
 			    const struct xfer_metadata *meta __unused)
 {
@@ -979,7 +972,6 @@ int tcp_open(struct xfer *xfer, struct in_addr dest, uint16_t port)
 	ref_init(&c->refcnt, tcp_free);
 	xfer_init(&c->xfer, &tcp_xfer_ops, &c->refcnt);
 	timer_init(&c->timer, tcp_expired, &c->refcnt);
-	timer_init(&c->delack, tcp_delack_expired, &c->refcnt);
 	rtt_init(&c->rtt, TCP_RTO_INITIAL, TCP_RTO_MIN, TCP_RTO_MAX);
 	INIT_LIST_HEAD(&c->txq);
 	INIT_LIST_HEAD(&c->ooq);
@@ -1002,3 +994,15 @@ int tcp_open(struct xfer *xfer, struct in_addr dest, uint16_t port)
 	tcp_send_syn(c);
 	return 0;
 }
+
+/* Once per round of the main loop, between the devices' polls: the ACKs
+ * owed for the batch of segments the last poll brought. */
+static void tcp_flush_acks(void)
+{
+	struct tcp_conn *c, *tmp;
+
+	list_for_each_entry_safe(c, tmp, &tcp_conns, list)
+		if (c->ack_owed && c->state == TCP_ESTABLISHED)
+			tcp_send_ack(c);
+}
+POLLER(tcp_acks) = { .poll = tcp_flush_acks };

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <byteswap.h>
 #include <stdlib.h>
+#include <cxboot/process.h>
 #include <cxboot/timer.h>
 #include <cxboot/settings.h>
 #include <net/ethernet.h>
@@ -266,13 +267,12 @@ static bool bdp_rounds(size_t *win)
 		while (currticks() - t0 < 3)
 			;
 		t0 = currticks();
-		for (int i = 0; i < n; i++, off += sizeof(chunk)) {
-			if (i == n - 2)
-				test_ncap = 0;
+		for (int i = 0; i < n; i++, off += sizeof(chunk))
 			send_seg(peer_seq + off, iss + 1, TCP_ACK, 1000, NULL,
 				 0, chunk, sizeof(chunk));
-		}
 		clean = clean && currticks() == t0;
+		test_ncap = 0;
+		step();
 		ok(last_seg(&s) && s.ack == peer_seq + off);
 		win[round] = (size_t)s.win << TCP_WSCALE;
 	}
@@ -304,15 +304,19 @@ UNIT_TEST(tcp_segments)
 	ok(last_seg(&s) && s.win == TCP_WINDOW_INITIAL >> TCP_WSCALE);
 	ok(tcp_live() == 1);
 
-	/* In order: delivered at once; the ACK waits for the second
-	 * segment. */
+	/* In order: delivered at once; one ACK for the batch, after the
+	 * poll that brought it. */
 	test_ncap = 0;
 	send_data(iss, 0, "hel");
 	ok(up.len == 3 && test_ncap == 0);
 	send_data(iss, 3, "lo ");
 	ok(up.len == 6 && memcmp(up.data, "hello ", 6) == 0);
+	ok(test_ncap == 0);
+	step();
 	ok(test_ncap == 1 && last_seg(&s) && s.ack == peer_seq + 6 &&
 	   s.olen == 0);
+	step();
+	ok(test_ncap == 1);
 
 	/* Early: held, and a duplicate ACK with the block it fills. */
 	send_data(iss, 12, "third ");
@@ -343,13 +347,20 @@ UNIT_TEST(tcp_segments)
 	ok(last_seg(&s) && s.ack == peer_seq + 29 && s.olen == 0);
 	peer_seq += 29;
 
-	/* A lone segment is acknowledged by the delayed-ACK timer, well
-	 * within half a second; one with PSH at once. */
+	/* A long batch is acknowledged every 16 segments; a lone segment
+	 * after its poll; one with PSH at once. */
+	test_ncap = 0;
+	for (int i = 0; i < 33; i++)
+		send_data(iss, i, "x");
+	ok(test_ncap == 2 && last_seg(&s) && s.ack == peer_seq + 32);
+	step();
+	ok(test_ncap == 3 && last_seg(&s) && s.ack == peer_seq + 33);
+	peer_seq += 33;
+	ok(up.len == 62);
 	test_ncap = 0;
 	send_data(iss, 0, "x");
 	ok(test_ncap == 0);
-	for (unsigned long t0 = currticks(); !test_ncap && currticks() - t0 < 500;)
-		timers_run();
+	step();
 	ok(test_ncap == 1 && last_seg(&s) && s.ack == peer_seq + 1);
 	peer_seq++;
 	test_ncap = 0;
