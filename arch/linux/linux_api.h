@@ -14,6 +14,7 @@ long linux_syscall(long nr, long a, long b, long c, long d, long e, long f);
 #define SYS_fstat 5
 #define SYS_poll 7
 #define SYS_mmap 9
+#define SYS_madvise 28
 #define SYS_ioctl 16
 #define SYS_socket 41
 #define SYS_sendto 44
@@ -66,6 +67,9 @@ static inline void *linux_mmap(void *addr, size_t len, int prot, int flags,
 			       int fd, long off)
 { return (void *)linux_syscall(SYS_mmap, (long)addr, len, prot, flags, fd,
 			       off); }
+#define MADV_HUGEPAGE 14
+static inline int linux_madvise(void *addr, size_t len, int advice)
+{ return linux_syscall(SYS_madvise, (long)addr, len, advice, 0, 0, 0); }
 static inline __attribute__((noreturn)) void linux_exit(int status)
 {
 	linux_syscall(SYS_exit_group, status, 0, 0, 0, 0, 0);
