@@ -31,6 +31,9 @@ Serves the files under ROOT, framed as the first path component says:
   /echo/ANYTHING the request echoed back as the body: "METHOD PATH", its
                  header fields but Host, User-Agent and Connection, an
                  empty line, then the request's body
+  /digest-echo/ANYTHING
+                 /echo/ behind Digest authentication (as /digest-md5/;
+                 a refused request's body is read and dropped)
 
 One request per connection for /close and /cut; the others keep the
 connection for the next request.  Each request is logged to stdout as
@@ -162,12 +165,10 @@ def digest_ok(p, method, path, user, password, nonce=NONCE):
     return p.get("response") == want
 
 
-def send_echo(conn, lines, buf):
-    """Answer with the request itself; returns what follows its body."""
-    fields = [l for l in lines[1:] if l.split(":")[0].strip().lower()
-              not in ("host", "user-agent", "connection")]
+def read_body(conn, lines, buf):
+    """The request's body (Content-Length bytes), and what follows."""
     length = 0
-    for l in fields:
+    for l in lines[1:]:
         if l.lower().startswith("content-length:"):
             length = int(l.split(":", 1)[1])
     while len(buf) < length:
@@ -175,7 +176,14 @@ def send_echo(conn, lines, buf):
         if not data:
             break
         buf += data
-    body, buf = buf[:length], buf[length:]
+    return buf[:length], buf[length:]
+
+
+def send_echo(conn, lines, buf):
+    """Answer with the request itself; returns what follows its body."""
+    fields = [l for l in lines[1:] if l.split(":")[0].strip().lower()
+              not in ("host", "user-agent", "connection")]
+    body, buf = read_body(conn, lines, buf)
     print(f"echo body {body.decode('latin-1')}", flush=True)
     out = ("\n".join([lines[0].rsplit(" ", 1)[0]] + fields) + "\n\n")
     out = out.encode("latin-1") + body
@@ -198,6 +206,22 @@ def handle(conn, peer, root):
             parts = path.split("/", 2)
             if parts[1] == "echo":
                 buf = send_echo(conn, lines, buf)
+                continue
+            if parts[1] == "digest-echo":
+                p = auth_params(lines)
+                ok = bool(p) and digest_ok(p, method, path, *CREDENTIALS)
+                if p:
+                    print(f"{peer[1]} DIGEST {p.get('algorithm', '-')} "
+                          f"{p.get('qop', '-')} {'ok' if ok else 'bad'}",
+                          flush=True)
+                if ok:
+                    buf = send_echo(conn, lines, buf)
+                    continue
+                _, buf = read_body(conn, lines, buf)
+                head = "".join(f"WWW-Authenticate: {c}\r\n"
+                               for c in digest_challenges("digest-md5"))
+                conn.sendall(("HTTP/1.1 401 Unauthorized\r\n" + head +
+                              "Content-Length: 6\r\n\r\ndenied").encode())
                 continue
             name = os.path.join(root, os.path.basename(parts[-1]))
             if len(parts) != 3 or not os.path.isfile(name):
