@@ -210,10 +210,10 @@ rm_real:
 	movw	rm_ss, %ss
 	movzwl	rm_sp, %esp
 
-	/* For an interrupt the target is the vector; fetch its handler
-	 * from the interrupt vector table at 0000:0000. */
-	cmpb	$0, rm_is_int
-	je	1f
+	/* The target may be a vector; fetch its handler from the
+	 * interrupt vector table at 0000:0000. */
+	testb	$RM_CALL_VECTOR, rm_is_int
+	jz	1f
 	movzbw	rm_target, %bx
 	shlw	$2, %bx
 	xorw	%ax, %ax
@@ -234,7 +234,7 @@ rm_real:
 	movw	rm_regs + BIOS_REGS_DS, %ds
 	/* From here on only CS reaches our variables. */
 	sti
-	testb	$1, %cs:rm_is_int
+	testb	$RM_CALL_INT, %cs:rm_is_int
 	jz	2f
 	/* INT pushes FLAGS and clears IF before the far call. */
 	pushfw
@@ -260,6 +260,12 @@ rm_real:
 	lgdtl	gdtr
 	protection_on
 	ljmpl	*pm_return_vec
+
+/* Nothing: rm_call's way down and back is itself the window in which
+ * pending interrupts (the BIOS timer tick) are taken. */
+	.globl	rm_idle
+rm_idle:
+	lretw
 
 a20_msg:
 	.asciz	"A20 line will not turn on; cannot start.\r\n"
@@ -508,7 +514,7 @@ rm_stack_top:
 	.text
 	.code32
 
-/* void rm_call(int is_int, uint32_t target, struct bios_regs *regs) */
+/* void rm_call(int how, uint32_t target, struct bios_regs *regs) */
 	.globl	rm_call
 rm_call:
 	pushl	%ebp
@@ -560,11 +566,13 @@ pm_stack_top:
 
 /* ------------------------------------------------------------------ */
 
-/* void rm_jump(uint32_t target, uint16_t seg, uint16_t sp): leave for
- * good.  Same way down to real mode as rm_call, then DS = ES = FS = GS
- * = SS = seg, SP = sp, interrupts off, and a far jump to target
- * (segment in the high word).  Used to start a loaded operating system
- * (a Linux kernel's real-mode setup code). */
+/* void rm_jump(uint32_t target, uint16_t seg, uint16_t sp, uint32_t edx,
+ * int irq): leave for good.  Same way down to real mode as rm_call,
+ * then DS = ES = FS = GS = SS = seg, SP = sp, EDX = edx, interrupts on
+ * if irq, and a far jump to target (segment in the high word).  Used to
+ * start a loaded operating system (a Linux kernel's real-mode setup
+ * code, a boot sector).  What stays resident is entered afresh: the
+ * next pm_call starts at the top of the stack. */
 	.text
 	.code32
 	.globl	rm_jump
@@ -577,6 +585,11 @@ rm_jump:
 	movw	%ax, rm_jump_seg(%ebx)
 	movl	12(%esp), %eax
 	movw	%ax, rm_jump_sp(%ebx)
+	movl	16(%esp), %eax
+	movl	%eax, rm_jump_edx(%ebx)
+	movl	20(%esp), %eax
+	movb	%al, rm_jump_irq(%ebx)
+	movl	$pm_stack_top, pm_esp(%ebx)
 	ljmp	$CODE16_SEL, $rm_jump16
 
 	.section .text16, "awx", @progbits
@@ -594,11 +607,19 @@ rm_jump_real:
 	movw	%cs:rm_jump_seg, %ax
 	segments_from_ax
 	movzwl	%cs:rm_jump_sp, %esp
-	ljmpw	*%cs:rm_jump_target
+	movl	%cs:rm_jump_edx, %edx
+	cmpb	$0, %cs:rm_jump_irq
+	je	1f
+	sti
+1:	ljmpw	*%cs:rm_jump_target
 
 	.balign	4
 rm_jump_target:
 	.long	0
+rm_jump_edx:
+	.long	0
+rm_jump_irq:
+	.byte	0
 rm_jump_seg:
 	.word	0
 rm_jump_sp:

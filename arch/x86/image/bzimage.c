@@ -220,7 +220,7 @@ static void __noreturn bz_start(struct image *image,
 	/* Last, since it may overlap the other sources (and its own). */
 	memmove((void *)plan->kernel, image->data + hdr->setup_len,
 		hdr->pm_len);
-	rm_jump((uint32_t)(seg + 0x20) << 16, seg, BZ_HEAP_END);
+	rm_jump((uint32_t)(seg + 0x20) << 16, seg, BZ_HEAP_END, 0, 0);
 }
 
 static int bz_exec(struct image *image)
