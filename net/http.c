@@ -9,7 +9,8 @@
  * URI; a 401 is answered once with credentials (net/httpauth.c); a
  * status that is no success is an error naming it.  A body of known
  * length whose connection drops is asked for again from where it
- * stopped (Range), a few times at most. */
+ * stopped (Range), a few times at most.  A request may also ask for one
+ * range of bytes only (http_open_range, for HTTP disks). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -142,7 +143,9 @@ struct http_request {
 	bool done;
 	struct http_rx rx;
 	/* Resuming: the body's length, if known, and how much of it the
-	 * consumer has had. */
+	 * consumer has had (offset counts from the resource's start).  A
+	 * range request is resumable from the start, with total its end. */
+	bool ranged;
 	bool resumable;
 	uint64_t total;
 	uint64_t offset;
@@ -226,14 +229,16 @@ static int http_format_request(struct http_request *req, char **text)
 
 /* ---- Resuming by Range -------------------------------------------- */
 
-/* The Range field asking for the rest of the body, or "" for all of it. */
+/* The Range field asking for the rest of the body (or of the range),
+ * or "" for all of it. */
 static void http_range_field(const struct http_request *req, char *buf,
 			     size_t size)
 {
 	buf[0] = '\0';
-	if (req->offset)
-		snprintf(buf, size, "Range: bytes=%llu-\r\n",
-			 (unsigned long long)req->offset);
+	if (req->offset || req->ranged)
+		snprintf(buf, size, "Range: bytes=%llu-%llu\r\n",
+			 (unsigned long long)req->offset,
+			 (unsigned long long)req->total - 1);
 }
 
 /* A success with a known length: the body can be asked for again. */
@@ -266,13 +271,22 @@ static int http_check_resumed(struct http_request *req)
 	    resp->range_start == req->offset && resp->has_length &&
 	    resp->length == req->total - req->offset && !resp->chunked)
 		return 0;
+	if (resp->status == 200 && req->ranged) {
+		printf("HTTP: the server ignores Range\n");
+		return -ENOTSUP;
+	}
 	if (resp->status == 200) {
 		printf("HTTP: connection lost at byte %llu and the server "
 		       "ignores Range: cannot resume\n", at);
 		return -ENOTSUP;
 	}
-	printf("HTTP: resuming at byte %llu: %u %s is not the rest of the "
-	       "body\n", at, resp->status, resp->reason);
+	if (req->ranged)
+		printf("HTTP: bytes %llu-%llu asked for: %u %s is not them\n",
+		       at, (unsigned long long)req->total - 1, resp->status,
+		       resp->reason);
+	else
+		printf("HTTP: resuming at byte %llu: %u %s is not the rest of "
+		       "the body\n", at, resp->status, resp->reason);
 	return -EPROTO;
 }
 
@@ -409,7 +423,7 @@ static int http_headers(struct http_request *req)
 	const struct http_response *resp = &req->rx.resp;
 	const char *why = NULL;
 
-	if (req->offset)
+	if (req->offset && !req->ranged)
 		return http_check_resumed(req);
 	if (http_is_redirect(resp->status) && resp->location[0]) {
 		req->discard = req->redirecting = true;
@@ -426,6 +440,11 @@ static int http_headers(struct http_request *req)
 		req->discard = true;
 		req->rc = http_status_error(resp->status);
 		return 0;
+	}
+	if (req->ranged) {
+		if (resp->has_range_total)
+			xfer_size_hint(&req->xfer, resp->range_total);
+		return http_check_resumed(req);
 	}
 	if (resp->has_length)
 		xfer_size_hint(&req->xfer, resp->length);
@@ -593,7 +612,9 @@ static void http_resolved(struct resolv *r, int rc, struct in_addr addr)
 		http_finish(req, rc);
 }
 
-static int http_open(struct xfer *xfer, const struct uri *uri)
+/* Open a request for uri, or for its len bytes at start if len. */
+static int http_open_request(struct xfer *xfer, const struct uri *uri,
+			     uint64_t start, uint64_t len)
 {
 	struct http_request *req;
 	unsigned int port;
@@ -622,6 +643,11 @@ static int http_open(struct xfer *xfer, const struct uri *uri)
 	timer_init(&req->stall, http_stall_check, &req->refcnt);
 	req->port = port;
 	req->hops = redirect_hops;
+	if (len) {
+		req->ranged = req->resumable = true;
+		req->offset = start;
+		req->total = start + len;
+	}
 	rc = resolv_start(&req->resolv, uri->host, http_resolved,
 			  &req->refcnt);
 	if (rc) {
@@ -633,11 +659,26 @@ static int http_open(struct xfer *xfer, const struct uri *uri)
 	return 0;
 }
 
+static int http_open(struct xfer *xfer, const struct uri *uri)
+{
+	return http_open_request(xfer, uri, 0, 0);
+}
+
+int http_open_range(struct xfer *xfer, const struct uri *uri,
+		    uint64_t start, uint64_t len)
+{
+	if (!len || start + len < start)
+		return -EINVAL;
+	return http_open_request(xfer, uri, start, len);
+}
+
 static int https_open(struct xfer *xfer __unused, const struct uri *uri)
 {
 	printf("HTTPS is not supported yet (use http://)\n");
 	return -ENOTSUP;
 }
 
-URI_OPENER(http_opener) = { .scheme = "http", .open = http_open };
+URI_OPENER(http_opener) = {
+	.scheme = "http", .open = http_open, .open_block = http_open_disk,
+};
 URI_OPENER(https_opener) = { .scheme = "https", .open = https_open };

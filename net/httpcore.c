@@ -110,27 +110,40 @@ static int parse_transfer_encoding(const char *value,
 	return 0;
 }
 
-/* "bytes FIRST-LAST/LENGTH" (RFC 9110 section 14.4): only FIRST is
- * kept.  Any other form (a 416's "bytes *" form) is left unset, so a
- * 206 that carries it is refused by the client. */
+/* A decimal number at *p, advancing *p; false if none or too big. */
+static bool parse_u64(const char **p, uint64_t *v)
+{
+	const char *s = *p;
+
+	*v = 0;
+	if (!isdigit(*s))
+		return false;
+	for (; isdigit(*s); s++) {
+		if (*v > (UINT64_MAX - 9) / 10)
+			return false;
+		*v = *v * 10 + (*s - '0');
+	}
+	*p = s;
+	return true;
+}
+
+/* "bytes FIRST-LAST/LENGTH" (RFC 9110 section 14.4): FIRST, and LENGTH
+ * unless it is "*".  Any other form (a 416's "bytes *" form) is left
+ * unset, so a 206 that carries it is refused by the client. */
 static void parse_content_range(const char *p, struct http_response *resp)
 {
-	uint64_t v = 0;
+	uint64_t first, last, total;
 
 	if (strncasecmp(p, "bytes ", 6) != 0)
 		return;
 	p = skip_ows(p + 6);
-	if (!isdigit(*p))
-		return;
-	for (; isdigit(*p); p++) {
-		if (v > (UINT64_MAX - 9) / 10)
-			return;
-		v = v * 10 + (*p - '0');
-	}
-	if (*p != '-' || !isdigit(p[1]) || !strchr(p, '/'))
+	if (!parse_u64(&p, &first) || *p++ != '-' || !parse_u64(&p, &last) ||
+	    *p++ != '/' || last < first)
 		return;
 	resp->has_range = true;
-	resp->range_start = v;
+	resp->range_start = first;
+	resp->has_range_total = parse_u64(&p, &total) && total > last;
+	resp->range_total = resp->has_range_total ? total : 0;
 }
 
 int http_parse_header(const char *line, struct http_response *resp)

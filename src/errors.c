@@ -27,6 +27,7 @@ static const char *const messages[] = {
 	[EFBIG] = "File too large",
 	[ENOSPC] = "No space left on device",
 	[ESPIPE] = "Illegal seek",
+	[EROFS] = "Read-only device",
 	[EPIPE] = "Broken pipe",
 	[ERANGE] = "Result out of range",
 	[ENAMETOOLONG] = "File name too long",

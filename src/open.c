@@ -27,6 +27,13 @@ int xfer_open_uri(struct xfer *xfer, const struct uri *uri)
 	return op && op->open ? op->open(xfer, uri) : -ENOTSUP;
 }
 
+bool uri_is_block(const struct uri *uri)
+{
+	const struct uri_opener *op = find_opener(uri);
+
+	return op && op->open_block;
+}
+
 int xfer_open_block_uri(struct xfer *xfer, const struct uri *uri)
 {
 	const struct uri_opener *op = find_opener(uri);

@@ -31,6 +31,7 @@ static void san_block_close(struct xfer *x, int rc)
 {
 	struct san_device *s = container_of(x, struct san_device, block);
 
+	s->close_rc = rc ? rc : -ECONNRESET;
 	if (s->busy)
 		san_block_done(x, rc ? rc : -ECONNRESET);
 }
@@ -49,7 +50,7 @@ static int san_wait_ready(struct san_device *s, unsigned long deadline)
 			return -ETIMEDOUT;
 		step();
 	}
-	return xfer_plugged(&s->block) ? 0 : -ECONNRESET;
+	return xfer_plugged(&s->block) ? 0 : s->close_rc;
 }
 
 /* Open path s->path and wait until it is ready. */
@@ -59,6 +60,7 @@ static int san_open_path(struct san_device *s)
 	size_t blksize;
 	int rc;
 
+	s->close_rc = -ECONNRESET;
 	rc = xfer_open_block_uri(&s->block, s->paths[s->path]);
 	if (rc == 0)
 		rc = san_wait_ready(s, currticks() + SAN_OPEN_TIME);

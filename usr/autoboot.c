@@ -9,8 +9,12 @@
  *
  * For one device: open it, wait for the link, run DHCP; then fetch
  * ${filename} (after ${...} expansion) and run it.  A filename that is
- * not a URI names a file on the TFTP server ${next-server}.  With no
- * filename, ${root-path} would name a SAN disk to boot from. */
+ * not a URI names a file on the TFTP server ${next-server}.  A
+ * ${root-path} that names a disk (iscsi:..., http://...) is hooked as
+ * a SAN drive first, and booted when there is no filename (seed 001
+ * §9.1); with a filename (an installer) it stays for the OS to use.  A
+ * root path of any other kind (an NFS root for the kernel) is not
+ * ours. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,7 +31,10 @@
 #include <usr/ifmgmt.h>
 #include <usr/imgmgmt.h>
 #include <usr/parseopt.h>
+#include <usr/san.h>
 #include <usr/shell.h>
+#include <cxboot/open.h>
+#include <cxboot/san.h>
 
 struct net_device *(*autoboot_preferred)(void);
 
@@ -136,43 +143,50 @@ static void close_others(struct net_device *netdev)
 			ifclose(other);
 }
 
-int netboot(struct net_device *netdev)
+static bool boot_over(int rc)
+{
+	return rc >= 0 || rc == -ECANCELED;
+}
+
+/* A setting's text with ${...} expanded; NULL if unset, empty or out
+ * of memory (said). */
+static char *fetch_expanded(struct net_device *netdev,
+			    const struct setting *setting)
+{
+	char *raw = fetch_text(netdev, setting);
+	char *text = raw ? expand_settings(raw) : NULL;
+
+	if (raw && !text)
+		printf("Out of memory\n");
+	free(raw);
+	if (text && !text[0]) {
+		free(text);
+		text = NULL;
+	}
+	return text;
+}
+
+/* The root path if it names a disk, else NULL. */
+static char *san_root_path(struct net_device *netdev)
+{
+	char *root_path = fetch_expanded(netdev, &root_path_setting);
+	struct uri *uri = root_path ? parse_uri(root_path) : NULL;
+	bool disk = uri && uri_is_block(uri);
+
+	free(uri);
+	if (!disk) {
+		free(root_path);
+		return NULL;
+	}
+	return root_path;
+}
+
+static int fetch_and_boot(struct net_device *netdev, const char *filename)
 {
 	struct image *image;
-	char *raw, *filename, *root_path, *uri;
+	char *uri = boot_uri(netdev, filename);
 	int rc;
 
-	/* Only the device we boot from may answer on the network. */
-	close_others(netdev);
-	if ((rc = ifconf(netdev)) != 0)
-		return rc;
-
-	raw = fetch_text(netdev, &filename_setting);
-	root_path = fetch_text(netdev, &root_path_setting);
-	filename = raw ? expand_settings(raw) : NULL;
-	if (raw && !filename) {
-		printf("Out of memory\n");
-		rc = -ENOMEM;
-	} else if (filename && filename[0]) {
-		rc = 0;
-	} else if (root_path) {
-		printf("%s: SAN boot is not supported yet (root-path %s)\n",
-		       netdev->name, root_path);
-		rc = -ENOTSUP;
-	} else {
-		printf("%s: no filename or root-path to boot from\n",
-		       netdev->name);
-		rc = -ENOENT;
-	}
-	free(raw);
-	free(root_path);
-	if (rc) {
-		free(filename);
-		return rc;
-	}
-
-	uri = boot_uri(netdev, filename);
-	free(filename);
 	if (!uri)
 		return -ENOENT;
 	rc = imgfetch(uri, NULL, NULL, 0, &image);
@@ -184,6 +198,38 @@ int netboot(struct net_device *netdev)
 	/* It came back: it failed (or was a script that ended). */
 	unregister_image(image);
 	image_put(image);
+	return rc;
+}
+
+int netboot(struct net_device *netdev)
+{
+	struct san_device *san = NULL;
+	char *filename, *root_path;
+	int rc;
+
+	/* Only the device we boot from may answer on the network. */
+	close_others(netdev);
+	if ((rc = ifconf(netdev)) != 0)
+		return rc;
+
+	filename = fetch_expanded(netdev, &filename_setting);
+	root_path = san_root_path(netdev);
+	if (!filename && !root_path) {
+		printf("%s: no filename or root-path to boot from\n",
+		       netdev->name);
+		return -ENOENT;
+	}
+	rc = root_path ? san_hook_uris(0, 1, &root_path, 0, &san) : 0;
+	free(root_path);
+	if (rc == 0 && filename) {
+		rc = fetch_and_boot(netdev, filename);
+		/* The OS it was hooked for did not take over. */
+		if (san && !boot_over(rc))
+			san_unhook(san->drive);
+	} else if (rc == 0) {
+		rc = san_boot_drive(san->drive, false);
+	}
+	free(filename);
 	return rc;
 }
 
@@ -219,11 +265,6 @@ static bool preferred(const struct net_device *netdev)
 	       (first->bus.type == NETDEV_BUS_PCI &&
 		netdev->bus.type == NETDEV_BUS_PCI &&
 		netdev->bus.bdf == first->bus.bdf);
-}
-
-static bool boot_over(int rc)
-{
-	return rc >= 0 || rc == -ECANCELED;
 }
 
 static int no_more_ports(int rc)

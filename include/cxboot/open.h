@@ -18,6 +18,8 @@ struct uri_opener {
 int xfer_open_uri(struct xfer *xfer, const struct uri *uri);
 int xfer_open_uri_string(struct xfer *xfer, const char *text);
 int xfer_open_block_uri(struct xfer *xfer, const struct uri *uri);
+/* Whether uri's scheme serves disks. */
+bool uri_is_block(const struct uri *uri);
 
 /* The URI that relative names resolve against (the current working
  * URI): while an image runs, the URI it came from (image_exec() sets

@@ -53,6 +53,7 @@ struct san_device {
 	struct xfer block;             /* our end of the open device */
 	bool busy;                     /* a command is in flight */
 	int cmd_rc;                    /* its status, once !busy */
+	int close_rc;                  /* why the device last closed */
 	uint64_t blocks;               /* capacity, from the first open */
 	size_t blksize;
 	void *arch;                    /* the platform's per-drive state */

@@ -20,6 +20,8 @@ struct http_response {
 	uint64_t length;      /* Content-Length */
 	bool has_range;
 	uint64_t range_start; /* first byte of a 206's Content-Range */
+	bool has_range_total;
+	uint64_t range_total; /* the whole resource's length, if given */
 	char location[HTTP_LINE_MAX];   /* "" if none */
 	struct http_challenge challenge;  /* from WWW-Authenticate */
 };
@@ -44,6 +46,16 @@ struct http_rx {
 	size_t line_len;
 	char line[HTTP_LINE_MAX];
 };
+
+/* Open uri asking for the len bytes at start only: delivered at their
+ * offsets in the resource, whose whole size comes as a size hint.  A
+ * server that ignores Range fails it (-ENOTSUP). */
+struct xfer;
+struct uri;
+int http_open_range(struct xfer *xfer, const struct uri *uri,
+		    uint64_t start, uint64_t len);
+/* Open uri as a read-only disk (net/httpdisk.c). */
+int http_open_disk(struct xfer *xfer, const struct uri *uri);
 
 void http_rx_init(struct http_rx *rx);
 /* Read from data: returns how many bytes were used (0 only once the

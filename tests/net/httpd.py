@@ -58,25 +58,30 @@ def count(path):
     return n
 
 
-def range_start(lines):
+def range_of(lines, size=None):
+    """The Range asked for, "N-" or "N-LAST", as (N, LAST) with LAST
+    within a file of size bytes if given; (None, None) without one."""
     for line in lines[1:]:
-        m = re.match(r"(?i)range:\s*bytes=(\d+)-\s*$", line)
+        m = re.match(r"(?i)range:\s*bytes=(\d+)-(\d*)\s*$", line)
+        if m and size is None:
+            return int(m.group(1)), None
         if m:
-            return int(m.group(1))
-    return None
+            last = int(m.group(2)) if m.group(2) else size - 1
+            return int(m.group(1)), min(last, size - 1)
+    return None, None
 
 
-def send_ranged(conn, data, start, cut):
-    """The body from start (a 206 if start is not None), cut short after
-    cut bytes if cut is not None."""
+def send_ranged(conn, data, start, last, cut):
+    """The body from start to last (a 206 if start is not None), cut
+    short after cut bytes if cut is not None."""
     if start is None:
         head = b"HTTP/1.1 200 OK\r\n"
         body = data
     else:
         head = (b"HTTP/1.1 206 Partial Content\r\n"
                 b"Content-Range: bytes %d-%d/%d\r\n"
-                % (start, len(data) - 1, len(data)))
-        body = data[start:]
+                % (start, last, len(data)))
+        body = data[start:last + 1]
     conn.sendall(head + b"Accept-Ranges: bytes\r\n"
                  b"Content-Length: %d\r\n\r\n" % len(body)
                  + (body if cut is None else body[:cut]))
@@ -187,7 +192,7 @@ def handle(conn, peer, root):
             if not lines:
                 return
             method, path, _ = lines[0].split(" ", 2)
-            start = range_start(lines)
+            start, _ = range_of(lines)
             print(f"{peer[1]} {method} {path} "
                   f"{'-' if start is None else start}", flush=True)
             parts = path.split("/", 2)
@@ -201,6 +206,7 @@ def handle(conn, peer, root):
                 continue
             with open(name, "rb") as f:
                 data = f.read()
+            start, last = range_of(lines, len(data))
             kind = parts[1]
             if kind.startswith("digest-"):
                 p = auth_params(lines)
@@ -233,19 +239,19 @@ def handle(conn, peer, root):
                 continue
             if kind in ("resume", "early", "stall"):
                 n = count(path)
-                rest = len(data) - (start or 0)
+                rest = len(data) if start is None else last + 1 - start
                 if kind == "stall" and n == 0:
-                    send_ranged(conn, data, start, rest // 3)
+                    send_ranged(conn, data, start, last, rest // 3)
                     while conn.recv(65536):
                         pass
                     return
                 if kind == "early" and n == 0:
-                    send_ranged(conn, data, start, 0)
+                    send_ranged(conn, data, start, last, 0)
                     return
                 if kind in ("early", "stall") or n >= 2:
-                    send_ranged(conn, data, start, None)
+                    send_ranged(conn, data, start, last, None)
                     continue
-                send_ranged(conn, data, start, rest // 3)
+                send_ranged(conn, data, start, last, rest // 3)
                 if n == 1:
                     conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
                                     struct.pack("ii", 1, 0))

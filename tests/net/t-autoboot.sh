@@ -4,8 +4,12 @@
 # user set), the script selects a kernel with a command line and an
 # initrd; the hosted build has no kernel loader, so booting stops with
 # "Exec format error" and the shell goes on.  Also: nothing to boot, a
-# root-path (SAN boot, not there yet), `chain` from the shell, and a
-# port without link given up after link-wait for the next one.
+# root-path naming a disk (booted when there is no filename: the hosted
+# build has no boot loader, so a boot sector is "not supported" and a
+# disk without one "Exec format error"; hooked for the filename's
+# script to read when there is one), an NFS root-path (not ours),
+# `chain` from the shell, and a port without link given up after
+# link-wait for the next one.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -98,15 +102,55 @@ expect_contains "No more ports"
 expect_line "in-other-script"
 cxt_stop "$DNSMASQ"
 
-# A root-path alone.
-cxt_dnsmasq dnsmasq5 "$RANGE" "${DNSMASQ_TFTP[@]}" \
-	"--dhcp-option=17,iscsi:$SRV_IP::::iqn.2010-04.org.example:disk"
+# A root-path alone: a disk with a boot sector, then one without.
+cxt_mkfile plain.img 65536
+cp "$TFTP/plain.img" "$TFTP/boot.img"
+printf '\x55\xaa' | dd of="$TFTP/boot.img" bs=1 seek=510 conv=notrunc \
+	status=none
+dd if="$TFTP/plain.img" of="$TFTP/sector1" bs=512 skip=1 count=1 status=none
+cxt_nginx
+for disk in boot.img plain.img; do
+	cxt_dnsmasq dnsmasq5-$disk "$RANGE" "${DNSMASQ_TFTP[@]}" \
+		"--dhcp-option=17,http://$SRV_IP/\${net0/mac:hexhyp}/../$disk"
+	DNSMASQ=$LAST_PID
+	cxt_run 60 <<END
+autoboot
+sanread 0 1 left || echo NO-DRIVE-LEFT
+END
+	expect_line NO-DRIVE-LEFT
+	cxt_stop "$DNSMASQ"
+	cp "$WORK/out" "$WORK/out-$disk"
+done
+expect_eq "boot sector found" "$(grep -c '^Could not boot from drive 0x80: Operation not supported$' "$WORK/out-boot.img")" 1
+expect_eq "no boot sector" "$(grep -c '^Could not boot from drive 0x80: Exec format error$' "$WORK/out-plain.img")" 1
+# The root path's ${...} expanded, each disk read by Range.
+for disk in boot.img plain.img; do
+	expect_cmp "ranged reads of $disk" "$(grep -c \
+		" 206 \"GET /02-c7-00-00-00-02/../$disk " "$WORK/access.log")" \
+		-ge 2
+done
+
+# A root-path and a filename: the disk is hooked before the script
+# runs (an installer writes to it); an NFS root-path is not a disk.
+printf '#!ipxe\nsanread 1 1 s1 || echo NO-DRIVE\nsha256sum s1\n' \
+	>"$TFTP/installer.ipxe"
+cxt_dnsmasq dnsmasq5c "$RANGE" "${DNSMASQ_TFTP[@]}" \
+	"--dhcp-option=17,http://$SRV_IP/plain.img" \
+	"--dhcp-boot=installer.ipxe,,$SRV_IP"
 DNSMASQ=$LAST_PID
 cxt_run 60 <<END
 autoboot
 END
-expect_contains "net0: SAN boot is not supported yet (root-path iscsi:$SRV_IP::::iqn.2010-04.org.example:disk)"
-expect_fail
+expect_hash s1 sector1
+cxt_stop "$DNSMASQ"
+cxt_dnsmasq dnsmasq5d "$RANGE" "${DNSMASQ_TFTP[@]}" \
+	"--dhcp-option=17,$SRV_IP:/srv/nfsroot" \
+	"--dhcp-boot=installer.ipxe,,$SRV_IP"
+DNSMASQ=$LAST_PID
+cxt_run 60 <<END
+autoboot
+END
+expect_line NO-DRIVE
 cxt_stop "$DNSMASQ"
 
 # A port whose link never comes up (a veth whose peer is down) is net0:

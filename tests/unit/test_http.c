@@ -136,8 +136,15 @@ UNIT_TEST(http_content_range)
 	ok(http_parse_header("content-range: bytes 4294967296-8589934591/*",
 			     &r) == 0);
 	ok(r.has_range && r.range_start == 4294967296ULL);
+	ok(r.has_range && !r.has_range_total);
 	ok(http_parse_header("Content-Range: bytes 700-999/1000", &r) == 0);
 	ok(r.has_range && r.range_start == 700);
+	ok(r.has_range_total && r.range_total == 1000);
+	memset(&r, 0, sizeof(r));
+	ok(http_parse_header("Content-Range: bytes 9-8/1000", &r) == 0 &&
+	   !r.has_range);
+	ok(http_parse_header("Content-Range: bytes 0-999/999", &r) == 0 &&
+	   r.has_range && !r.has_range_total);
 }
 
 UNIT_TEST(http_bodies)
