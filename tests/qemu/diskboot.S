@@ -118,6 +118,10 @@ _start:
 	testb	%ah, %ah
 	jnz	fail
 
+	/* Interrupts off while printing: the BIOS's own copy of the
+	 * console to the serial port (SeaBIOS's) runs in its timer
+	 * interrupt and would cut into our line. */
+	cli
 	movw	$ok_msg, %si
 	call	print
 	movb	drive, %al
@@ -130,6 +134,7 @@ _start:
 	jmp	halt
 
 fail:
+	cli
 	movw	$fail_msg, %si
 	call	print
 	movb	step, %al

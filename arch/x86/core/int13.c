@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cxboot/compiler.h>
+#include <cxboot/console.h>
 #include <cxboot/pci.h>
 #include <cxboot/san.h>
 #include <net/netdevice.h>
@@ -380,7 +381,7 @@ int arch_san_boot(unsigned int drive)
 	bios_int(0x13, &r);
 	if (r.eflags & EFLAGS_CF) {
 		printf("Drive %#x: the first sector cannot be read "
-		       "(status %#02x)\n", drive, ah(&r));
+		       "(status %02xh)\n", drive, ah(&r));
 		return -EIO;
 	}
 	if (sector[510] != 0x55 || sector[511] != 0xaa) {
@@ -390,5 +391,6 @@ int arch_san_boot(unsigned int drive)
 	}
 	/* As a BIOS does: DL the drive, interrupts on, and we stay in
 	 * memory (still hidden from the memory map) to answer INT 13h. */
+	console_flush();
 	rm_jump(BOOT_SECTOR, 0, BOOT_SECTOR, drive, 1);
 }
