@@ -314,3 +314,29 @@ HEAP_CODE size_t heap_free_space(const struct heap *heap)
 		total += b->size;
 	return total;
 }
+
+HEAP_CODE uintptr_t heap_shrink(struct heap *heap, size_t reserve)
+{
+	struct block **link = &heap->free_list, *top;
+	uintptr_t end;
+
+	if (!heap->lo || !*link)
+		return heap->hi;
+	while ((*link)->next)
+		link = &(*link)->next;
+	top = *link;
+	if ((uintptr_t)after(top) != heap->hi)
+		return heap->hi;	/* the top is in use */
+	reserve = (reserve + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	if (top->size - MIN_BLOCK < reserve)
+		return heap->hi;
+	end = (uintptr_t)top + reserve;
+	if (reserve) {
+		top->size = reserve;
+	} else {
+		*link = NULL;
+		top->magic = 0;
+	}
+	heap->hi = end;
+	return end;
+}

@@ -5,6 +5,7 @@
 #ifndef HOSTED_LIBC
 #include <stdint.h>
 #include <stdlib.h>
+#include <cxboot/heap.h>
 #include <cxboot/malloc.h>
 #include "test.h"
 
@@ -245,5 +246,36 @@ UNIT_TEST(malloc_image_cycles)
 	}
 	ok(bad == 0);
 	ok(heap_free_bytes() == before);
+}
+
+/* A private heap gives up its free top beyond a reserve; what is in use
+ * stays, and the reserve can still be allocated. */
+UNIT_TEST(heap_shrink_top)
+{
+	static char region[1 << 20] __attribute__((aligned(16)));
+	struct heap h;
+	char *a, *b;
+	uintptr_t end;
+
+	ok(heap_init(&h, region, sizeof(region)) == 0);
+	a = heap_alloc(&h, 1000);
+	b = heap_alloc(&h, 200000);
+	heap_free(&h, b, "test");
+	end = heap_shrink(&h, 65536);
+	/* a's block (header, rounding) and the reserve */
+	ok(end == (uintptr_t)a + 1008 + 65536);
+	ok(h.hi == end);
+	ok(heap_free_space(&h) == 65536);
+	b = heap_alloc(&h, 65536 - 16);
+	ok(b && (uintptr_t)b + 65536 - 16 == end);
+	ok(!heap_alloc(&h, 16));
+	heap_free(&h, b, "test");
+	/* too little free space above for the reserve: nothing changes */
+	ok(heap_shrink(&h, 1 << 20) == end);
+	/* no reserve: the heap ends right after a */
+	ok(heap_shrink(&h, 0) == (uintptr_t)a + 1008);
+	ok(!heap_alloc(&h, 16));
+	heap_free(&h, a, "test");
+	ok(heap_alloc(&h, 16) == a);
 }
 #endif

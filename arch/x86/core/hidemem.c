@@ -77,6 +77,17 @@ void hide_memory(uint32_t start, uint32_t end)
 	build_shown();
 }
 
+void unhide_memory(uint32_t start, uint32_t end)
+{
+	start = (start + PAGE - 1) & ~(PAGE - 1);
+	end = (end + PAGE - 1) & ~(PAGE - 1);
+	for (unsigned int i = 0; i < nr_hidden; i++)
+		if (hidden[i].start <= start && hidden[i].end > start &&
+		    hidden[i].end <= end)
+			hidden[i].end = start;
+	build_shown();
+}
+
 static uint32_t *int15_vector(void)
 {
 	return real_to_flat(0, INT15_VECTOR);

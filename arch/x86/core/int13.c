@@ -16,6 +16,7 @@
 #include <bios.h>
 #include <bioshook.h>
 #include <chs.h>
+#include <memmap.h>
 
 #define INT13_VECTOR 0x13
 
@@ -391,6 +392,7 @@ int arch_san_boot(unsigned int drive)
 	}
 	/* As a BIOS does: DL the drive, interrupts on, and we stay in
 	 * memory (still hidden from the memory map) to answer INT 13h. */
+	memmap_resident();
 	console_flush();
 	rm_jump(BOOT_SECTOR, 0, BOOT_SECTOR, drive, 1);
 }

@@ -110,6 +110,13 @@ rm_init:
 	popl	%eax
 	ret
 
+/* rm_init for a copy of this area made from C (arch/x86/core/lkrnbase.c):
+ * far call in real mode to the copy. */
+	.globl	rm_init_far
+rm_init_far:
+	call	rm_init
+	lretw
+
 /* Reached from the .lkrn prefix in real mode with CS = DS = ES = SS =
  * the segment the image's first byte was loaded at, SP = rm_stack_top
  * and payload_src set.  Never returns. */
@@ -447,6 +454,7 @@ gdt_data16:
 	.quad	0x000092000000ffff	/* 20: data, 64 KiB */
 gdt_end:
 
+	.globl	gdtr
 gdtr:	.word	gdt_end - gdt - 1
 	.long	0			/* linear address of gdt */
 rm_idtr:

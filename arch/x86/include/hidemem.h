@@ -9,6 +9,10 @@
 /* Hide [start, end) (taken out of the RAM that the map reports). */
 void hide_memory(uint32_t start, uint32_t end);
 
+/* Show again the tail, from start on, of a hidden range that ends by
+ * end. */
+void unhide_memory(uint32_t start, uint32_t end);
+
 /* Give the memory back before leaving for good: unhook INT 15h, or,
  * if someone hooked it after us, let it pass everything through. */
 void hidemem_remove(void);
