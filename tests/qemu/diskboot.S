@@ -8,6 +8,9 @@
  *   08h  the geometry, and 02h one block by cylinder/head/sector
  *        (block CHS_BLOCK, converted with that geometry)
  *   01h  the last status is 0
+ *   42h  again and again with interrupts off (CLI) until the BIOS
+ *        timer tick at 40:6Ch moves: the drive's handler must let the
+ *        timer interrupt in while it waits for the network
  * Then "DISKBOOT-OK drive XX" on COM1; on a failure "DISKBOOT-FAIL
  * step"; then it halts with interrupts on. */
 	.code16
@@ -118,6 +121,25 @@ _start:
 	testb	%ah, %ah
 	jnz	fail
 
+	/* the tick, with interrupts off here (at most 1000 reads) */
+	movb	$'6', step
+	cli
+	movw	$0x40, %ax
+	movw	%ax, %fs
+	movl	%fs:0x6c, %edi
+	movw	$1000, count
+1:	movb	$0x42, %ah
+	movb	drive, %dl
+	movw	$dap, %si
+	int	$0x13
+	jc	fail
+	cmpl	%fs:0x6c, %edi
+	jne	2f
+	decw	count
+	jnz	1b
+	jmp	fail
+2:	sti
+
 	/* Interrupts off while printing: the BIOS's own copy of the
 	 * console to the serial port (SeaBIOS's) runs in its timer
 	 * interrupt and would cut into our line. */
@@ -179,6 +201,7 @@ ok_msg:	.asciz	"DISKBOOT-OK drive "
 fail_msg: .asciz "DISKBOOT-FAIL "
 drive:	.byte	0
 step:	.byte	0
+count:	.word	0
 	.balign	4
 dap:	.byte	0x10, 0
 	.word	127
