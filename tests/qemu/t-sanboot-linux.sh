@@ -1,34 +1,49 @@
 #!/bin/bash
-# SAN boot of an operating system from an HTTP disk: SYSLINUX on the
-# disk (tests/qemu/mkdisk.sh) loads the payload kernel and initramfs
+# SAN boot of an operating system from HTTP disks: SYSLINUX on a disk
+# image (tests/qemu/mkdisk.sh), and ISOLINUX on an ISO image (El
+# Torito, 2048-byte sectors), load the payload kernel and initramfs
 # through INT 13h while the firmware stays resident, and Linux prints
 # the marker.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/netboot-lib.sh"
 qt_init sanboot-linux "${1:-bin/cxboot.lkrn}"
 command -v nginx >/dev/null || qt_skip "nginx not installed"
-command -v syslinux >/dev/null && command -v mformat >/dev/null ||
-	qt_skip "syslinux or mtools not installed"
+command -v syslinux >/dev/null && command -v mformat >/dev/null &&
+	command -v xorriso >/dev/null && [ -r /usr/lib/ISOLINUX/isolinux.bin ] ||
+	qt_skip "syslinux, isolinux, mtools or xorriso not installed"
 nb_init 64
 nb_tap tap0
 marker=sanboot-$RANDOM$$
 "$(dirname "$0")/mkdisk.sh" "$TFTP/linux.img" 32 "$PAYLOAD/vmlinuz" \
 	"$PAYLOAD/initrd.gz" console=ttyS0 panic=-1 quiet \
 	cxmarker="$marker" || qt_die "mkdisk failed"
-chmod 644 "$TFTP/linux.img"
+mkdir "$WORK/iso"
+cp /usr/lib/ISOLINUX/isolinux.bin /usr/lib/syslinux/modules/bios/ldlinux.c32 \
+	"$PAYLOAD/vmlinuz" "$PAYLOAD/initrd.gz" "$WORK/iso/"
+printf 'DEFAULT linux\nPROMPT 0\nLABEL linux\n  KERNEL vmlinuz\n  INITRD initrd.gz\n  APPEND console=ttyS0 panic=-1 quiet cxmarker=%s-iso\n' \
+	"$marker" >"$WORK/iso/isolinux.cfg"
+xorriso -as mkisofs -quiet -o "$TFTP/linux.iso" -b isolinux.bin \
+	-c boot.cat -no-emul-boot -boot-load-size 4 -boot-info-table \
+	"$WORK/iso" 2>"$WORK/xorriso.log" || qt_die "xorriso failed"
+chmod 644 "$TFTP/linux.img" "$TFTP/linux.iso"
 nb_dnsmasq
 nb_nginx
 nb_nic virtio-net-pci tap0 52:54:00:64:00:01
 
-printf '#!ipxe\ndhcp net0\nsanboot http://%s/linux.img\n' "$SRV_IP" \
-	>"$WORK/boot.ipxe"
-qt_boot linux -nographic -kernel "$IMAGE" -initrd "$WORK/boot.ipxe" \
-	"${NB_NICS[@]}"
-expect_output "SYSLINUX from the HTTP disk boots Linux" \
-	"PAYLOAD-OK marker=$marker" 180
-if qt_wait_exit 60; then
-	qt_pass "Linux powered the machine off"
-else
-	qt_fail "Linux powered the machine off"
-fi
+for file in linux.img linux.iso; do
+	case $file in
+	*.img) want=$marker what="SYSLINUX from the HTTP disk" ;;
+	*.iso) want=$marker-iso what="ISOLINUX from the HTTP ISO image" ;;
+	esac
+	printf '#!ipxe\ndhcp net0\nsanboot http://%s/%s\n' "$SRV_IP" "$file" \
+		>"$WORK/boot.ipxe"
+	qt_boot "$file" -nographic -kernel "$IMAGE" \
+		-initrd "$WORK/boot.ipxe" "${NB_NICS[@]}"
+	expect_output "$what boots Linux" "PAYLOAD-OK marker=$want extra" 180
+	if qt_wait_exit 60; then
+		qt_pass "$file: Linux powered the machine off"
+	else
+		qt_fail "$file: Linux powered the machine off"
+	fi
+done
 qt_finish

@@ -2,21 +2,23 @@
  * and the Enhanced Disk Drive Specification 3.0 for 41h-48h) answered
  * from the SAN layer, every other drive passed on to the BIOS.  Our
  * drives count in the BIOS data area's number of hard disks (40:75h).
- * Booting reads a drive's first sector through INT 13h itself, so a
- * BIOS disk boots the same way as one of ours. */
+ * A disk holding an ISO 9660 file system is a CD-ROM drive (numbered
+ * from E0h, not counted as a hard disk) with 2048-byte sectors and the
+ * El Torito status call (4Bh).  Booting reads through INT 13h itself,
+ * so a BIOS drive boots the same way as one of ours. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cxboot/compiler.h>
-#include <cxboot/console.h>
 #include <cxboot/pci.h>
 #include <cxboot/san.h>
 #include <net/netdevice.h>
 #include <bios.h>
 #include <bioshook.h>
 #include <chs.h>
-#include <memmap.h>
+#include <eltorito.h>
+#include <int13.h>
 
 #define INT13_VECTOR 0x13
 
@@ -30,13 +32,20 @@
 /* One SAN command carries at most this much of a longer transfer. */
 #define MAX_CMD_BYTES 65536
 
-#define BOOT_SECTOR 0x7c00
+#define CD_SECTOR 2048
+#define CD_FIRST_DRIVE 0xe0
+/* ISO 9660: the primary volume descriptor, type 1 and "CD001", at
+ * byte 32 KiB */
+#define ISO_PVD_OFFSET 0x8000
 
 enum op { OP_READ, OP_WRITE, OP_VERIFY };
 
 struct int13_drive {
 	struct chs_geometry chs;
 	uint8_t status;		/* of the last call (AH=01h) */
+	unsigned int per_sector;	/* device blocks per INT 13h sector */
+	bool cdrom;
+	struct eltorito_image image;	/* what booted from it (4Bh) */
 };
 
 /* Disk address packet (AH=42h-44h, 47h) */
@@ -96,6 +105,11 @@ static void set_cf(struct bios_regs *r, bool on)
 	r->eflags = on ? r->eflags | EFLAGS_CF : r->eflags & ~EFLAGS_CF;
 }
 
+static bool hard_disk(unsigned int drive)
+{
+	return drive >= 0x80 && drive < CD_FIRST_DRIVE;
+}
+
 /* Hard disks: the BIOS's and ours, whose numbers may leave gaps. */
 static void bda_update(struct san_device *add, struct san_device *gone)
 {
@@ -103,30 +117,41 @@ static void bda_update(struct san_device *add, struct san_device *gone)
 	struct san_device *s;
 
 	list_for_each_entry(s, &san_devices, list)
-		if (s != gone && (s->drive & 0x80))
+		if (s != gone && hard_disk(s->drive))
 			count = MAX(count, (s->drive & 0x7f) + 1);
-	if (add && (add->drive & 0x80))
+	if (add && hard_disk(add->drive))
 		count = MAX(count, (add->drive & 0x7f) + 1);
 	*bda_disks() = count;
+}
+
+/* Sectors as INT 13h counts them (2048 bytes on a CD-ROM) */
+static uint64_t sectors(struct san_device *s)
+{
+	struct int13_drive *d = s->arch;
+
+	return s->blocks / d->per_sector;
 }
 
 static int transfer(struct san_device *s, enum op op, uint64_t lba,
 		    unsigned int count, uint8_t *buf, unsigned int *done)
 {
-	unsigned int per_cmd = MAX_CMD_BYTES / s->blksize;
+	struct int13_drive *d = s->arch;
+	size_t size = s->blksize * d->per_sector;
+	unsigned int per_cmd = MAX(MAX_CMD_BYTES / size, 1);
 
 	*done = 0;
-	if (lba > s->blocks || count > s->blocks - lba)
+	if (lba > sectors(s) || count > sectors(s) - lba)
 		return STATUS_NOT_FOUND;
 	while (*done < count) {
 		unsigned int n = MIN(count - *done, per_cmd);
-		uint8_t *at = buf + (size_t)*done * s->blksize;
+		uint64_t block = (lba + *done) * d->per_sector;
+		uint8_t *at = buf + *done * size;
 		int rc = 0;
 
 		if (op == OP_READ)
-			rc = san_read(s, lba + *done, n, at);
+			rc = san_read(s, block, n * d->per_sector, at);
 		else if (op == OP_WRITE)
-			rc = san_write(s, lba + *done, n, at);
+			rc = san_write(s, block, n * d->per_sector, at);
 		if (rc)
 			return rc == -ETIMEDOUT ? STATUS_TIMEOUT :
 				op == OP_WRITE ? STATUS_WRITE_FAULT :
@@ -189,7 +214,7 @@ static int ext_seek(struct san_device *s, struct bios_regs *r)
 
 	if (!p)
 		return STATUS_INVALID;
-	return p->lba < s->blocks ? STATUS_OK : STATUS_NOT_FOUND;
+	return p->lba < sectors(s) ? STATUS_OK : STATUS_NOT_FOUND;
 }
 
 /* AH=08h: highest cylinder, sector and head; DL the number of disks. */
@@ -206,7 +231,7 @@ static int get_params(struct san_device *s, struct bios_regs *r)
 /* AH=15h: a fixed disk of CX:DX blocks (AH is the type, not a status). */
 static void get_type(struct san_device *s, struct bios_regs *r)
 {
-	uint32_t blocks = MIN(s->blocks, 0xffffffffULL);
+	uint32_t blocks = MIN(sectors(s), 0xffffffffULL);
 
 	set_ah(r, 0x03);
 	r->ecx = (r->ecx & ~0xffff) | blocks >> 16;
@@ -270,8 +295,8 @@ static int ext_params(struct san_device *s, struct bios_regs *r)
 		.cylinders = d->chs.cylinders,
 		.heads = d->chs.heads,
 		.sectors = d->chs.sectors,
-		.blocks = s->blocks,
-		.blksize = s->blksize,
+		.blocks = sectors(s),
+		.blksize = s->blksize * d->per_sector,
 		.dpte = 0xffffffff,
 	};
 	uint16_t room;
@@ -282,6 +307,18 @@ static int ext_params(struct san_device *s, struct bios_regs *r)
 	p.size = room >= sizeof(p) && device_path(s, &p) ? sizeof(p) :
 		room >= PARAMS_V2_SIZE ? PARAMS_V2_SIZE : PARAMS_V1_SIZE;
 	memcpy(buf, &p, p.size);
+	return STATUS_OK;
+}
+
+/* AH=4Bh (AL=00h terminate emulation, 01h status): the El Torito
+ * specification packet at DS:SI.  No emulation: nothing to end. */
+static int cd_status(struct san_device *s, struct bios_regs *r)
+{
+	struct int13_drive *d = s->arch;
+
+	if (!d->cdrom || (r->eax & 0xff) > 0x01)
+		return STATUS_INVALID;
+	eltorito_status(real_to_flat(r->ds, r->esi), s->drive, &d->image);
 	return STATUS_OK;
 }
 
@@ -304,6 +341,7 @@ static void san_int13(struct san_device *s, struct bios_regs *r)
 	case 0x44: status = ext_rw(s, r, OP_VERIFY); break;
 	case 0x47: status = ext_seek(s, r); break;
 	case 0x48: status = ext_params(s, r); break;
+	case 0x4b: status = cd_status(s, r); break;
 	default: status = STATUS_INVALID; break;
 	}
 	d->status = ah(r) == 0x01 ? STATUS_OK : status;
@@ -328,6 +366,25 @@ static void int13_call(struct bios_call *call)
 	}
 }
 
+/* Is there an ISO 9660 file system on it? */
+static bool iso9660(struct san_device *s)
+{
+	uint8_t *buf;
+	bool found;
+
+	if (s->blksize > CD_SECTOR || CD_SECTOR % s->blksize ||
+	    s->blocks < (ISO_PVD_OFFSET + CD_SECTOR) / s->blksize)
+		return false;
+	buf = malloc(CD_SECTOR);
+	if (!buf)
+		return false;
+	found = san_read(s, ISO_PVD_OFFSET / s->blksize,
+			 CD_SECTOR / s->blksize, buf) == 0 &&
+		buf[0] == 1 && !memcmp(buf + 1, "CD001", 5);
+	free(buf);
+	return found;
+}
+
 int arch_san_hook(struct san_device *s)
 {
 	struct int13_drive *d;
@@ -335,17 +392,21 @@ int arch_san_hook(struct san_device *s)
 
 	if (!nr_hooked)
 		bios_disks = *bda_disks();
-	if (!s->drive) {
-		s->drive = 0x80 + bios_disks;
-		while (san_find(s->drive))
-			s->drive++;
-		if (s->drive > 0xff)
-			return -ENOSPC;
-	}
 	d = zalloc(sizeof(*d));
 	if (!d)
 		return -ENOMEM;
-	chs_geometry(s->blocks, &d->chs);
+	d->cdrom = iso9660(s);
+	d->per_sector = d->cdrom ? CD_SECTOR / s->blksize : 1;
+	if (!s->drive) {
+		s->drive = d->cdrom ? CD_FIRST_DRIVE : 0x80 + bios_disks;
+		while (san_find(s->drive))
+			s->drive++;
+	}
+	if (s->drive > 0xff) {
+		free(d);
+		return -ENOSPC;
+	}
+	chs_geometry(s->blocks / d->per_sector, &d->chs);
 	if (!nr_hooked) {
 		rc = hook_bios_interrupt(INT13_VECTOR, int13_call, &int13_old);
 		if (rc) {
@@ -370,29 +431,11 @@ void arch_san_unhook(struct san_device *s)
 		unhook_bios_interrupt(INT13_VECTOR, int13_call);
 }
 
-int arch_san_boot(unsigned int drive)
+void int13_booted(unsigned int drive, const struct eltorito_image *image)
 {
-	/* AH=02h, one sector at cylinder 0, head 0, sector 1 to 0:7C00 */
-	struct bios_regs r = {
-		.eax = 0x0201, .ecx = 0x0001, .edx = drive & 0xff,
-		.ebx = BOOT_SECTOR,
-	};
-	uint8_t *sector = real_to_flat(0, BOOT_SECTOR);
+	struct san_device *s = san_find(drive);
+	struct int13_drive *d = s ? s->arch : NULL;
 
-	bios_int(0x13, &r);
-	if (r.eflags & EFLAGS_CF) {
-		printf("Drive %#x: the first sector cannot be read "
-		       "(status %02xh)\n", drive, ah(&r));
-		return -EIO;
-	}
-	if (sector[510] != 0x55 || sector[511] != 0xaa) {
-		printf("Drive %#x: no boot signature (55AA) in the first "
-		       "sector\n", drive);
-		return -ENOEXEC;
-	}
-	/* As a BIOS does: DL the drive, interrupts on, and we stay in
-	 * memory (still hidden from the memory map) to answer INT 13h. */
-	memmap_resident();
-	console_flush();
-	rm_jump(BOOT_SECTOR, 0, BOOT_SECTOR, drive, 1);
+	if (d)
+		d->image = *image;
 }
