@@ -6,7 +6,8 @@
 # BIOS's own disks: 80h without one, 81h beside a local disk (whose
 # calls INT 13h passes on to the BIOS).  A disk without the boot
 # signature is refused and the shell goes on; "sanboot --drive 0x80"
-# with no URI and no local disk fails and the shell goes on.
+# with no URI and no local disk fails and the shell goes on.  The
+# expansion ROM boots the disk a DHCP root path names.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/netboot-lib.sh"
 . "$(dirname "$0")/diskimg.sh"
@@ -49,6 +50,18 @@ expect_output "beside a local disk the HTTP disk is drive 81h" \
 stop_qemu
 expect_true "the disk was read by Range requests" \
 	"grep -q ' 206 \"GET /disk.img' '$WORK/access.log'"
+
+# The expansion ROM: SeaBIOS boots its entry, autoboot finds a root
+# path and no filename in DHCP, and boots the disk.
+nb_dnsmasq_stop
+nb_dnsmasq "--dhcp-option=17,http://$SRV_IP/disk.img"
+nb_nginx
+qt_boot rom -nographic -boot n \
+	-netdev tap,id=n0,ifname=tap0,script=no,downscript=no \
+	-device "virtio-net-pci,netdev=n0,mac=52:54:00:63:00:01,romfile=$(realpath "$(dirname "$IMAGE")/1af41000.rom")"
+expect_output "the ROM boots the DHCP root path's disk as drive 80h" \
+	"DISKBOOT-OK drive 80" 120
+stop_qemu
 
 printf '#!ipxe\ndhcp net0\nsanboot http://%s/nosig.img || echo fell-through\nsanboot --drive 0x80 || echo no-local-disk\nshell\n' \
 	"$SRV_IP" >"$WORK/bad.ipxe"
