@@ -4,8 +4,6 @@
 #include <bios.h>
 #include <bioshook.h>
 
-#define STUB_SIZE 8
-
 /* What the stubs leave on the caller's stack above the registers
  * (arch/x86/core/hookstubs.S). */
 struct bios_hook_frame {
@@ -19,14 +17,14 @@ struct bios_hook_frame {
 } __packed;
 
 struct hook_slot {
-	bios_hook_fn fn;		/* NULL: pass everything on */
+	bios_hook_fn fn;
 	bool used, is_int;
 	unsigned int vector;
 };
 
 void bios_hook_dispatch(struct bios_regs *regs);
 
-extern char bios_hook_stubs[], bios_hook_old[];
+extern char bios_hook_stubs[], bios_hook_old[], bios_hook_pass[];
 
 static struct hook_slot slots[BIOS_HOOK_SLOTS];
 
@@ -42,10 +40,7 @@ void bios_hook_dispatch(struct bios_regs *regs)
 		.sp = sp + sizeof(*f) + (slot->is_int ? 2 : 0),
 	};
 
-	if (slot->fn)
-		slot->fn(&call);
-	else
-		call.chain = true;
+	slot->fn(&call);
 	f->verdict = !slot->is_int ? BIOS_HOOK_LRET :
 		call.chain ? BIOS_HOOK_CHAIN : BIOS_HOOK_IRET;
 }
@@ -63,7 +58,7 @@ static int take_slot(bios_hook_fn fn, bool is_int, unsigned int vector)
 
 static uint32_t stub(int k)
 {
-	return rm_farptr(bios_hook_stubs + k * STUB_SIZE);
+	return rm_farptr(bios_hook_stubs + k * BIOS_HOOK_STUB_SIZE);
 }
 
 static uint32_t *vector_entry(unsigned int vector)
@@ -76,11 +71,13 @@ int hook_bios_interrupt(unsigned int vector, bios_hook_fn fn,
 {
 	uint32_t *olds = rm_flat(bios_hook_old);
 	uint32_t *entry = vector_entry(vector);
+	uint8_t *pass = rm_flat(bios_hook_pass);
 	int k = take_slot(fn, true, vector);
 
 	if (k < 0)
 		return k;
 	*old = olds[k] = *entry;
+	pass[k] = 0;
 	*entry = stub(k);
 	return 0;
 }
@@ -88,17 +85,19 @@ int hook_bios_interrupt(unsigned int vector, bios_hook_fn fn,
 int unhook_bios_interrupt(unsigned int vector, bios_hook_fn fn)
 {
 	uint32_t *olds = rm_flat(bios_hook_old);
+	uint8_t *pass = rm_flat(bios_hook_pass);
 	uint32_t *entry = vector_entry(vector);
 
 	for (int k = 0; k < BIOS_HOOK_SLOTS; k++) {
 		struct hook_slot *slot = &slots[k];
 
 		if (!slot->used || !slot->is_int || slot->vector != vector ||
-		    slot->fn != fn)
+		    slot->fn != fn || pass[k])
 			continue;
-		slot->fn = NULL;
-		if (*entry != stub(k))
+		if (*entry != stub(k)) {
+			pass[k] = 1;	/* and the slot stays taken */
 			return -EBUSY;
+		}
 		*entry = olds[k];
 		slot->used = false;
 		return 0;

@@ -2,7 +2,10 @@
  * its slot number, and one common part, which calls
  * bios_hook_dispatch() through pm_call and then does what the C side
  * chose: return from the interrupt, pass it on to the previous
- * handler, or return from a far call. */
+ * handler, or return from a far call.  A slot whose hook was removed
+ * while its vector could not be given back passes every call on at
+ * once, in real mode: the C side may be gone (its memory the
+ * operating system's). */
 #include <bios.h>
 #include <bioshook.h>
 
@@ -18,9 +21,12 @@
 bios_hook_stubs:
 	.set	slot, 0
 	.rept	BIOS_HOOK_SLOTS
-	.balign	8			/* stub k at bios_hook_stubs + 8k */
+	.balign	BIOS_HOOK_STUB_SIZE	/* stub k at bios_hook_stubs + k * size */
+	cmpb	$0, %cs:bios_hook_pass + slot
+	jne	1f
 	pushw	$slot * 4
 	jmp	bios_hook_common
+1:	ljmpw	*%cs:bios_hook_old + slot * 4
 	.set	slot, slot + 1
 	.endr
 
@@ -70,10 +76,13 @@ bios_hook_common:
 	leaw	6(%esp), %sp		/* verdict, SS, slot */
 	lretw
 
-/* The previous handler of each hooked vector (offset, then segment). */
+/* The previous handler of each hooked vector (offset, then segment),
+ * and whether to go there at once. */
 	.balign	4
-	.globl	bios_hook_old
+	.globl	bios_hook_old, bios_hook_pass
 bios_hook_old:
 	.space	4 * BIOS_HOOK_SLOTS
+bios_hook_pass:
+	.space	BIOS_HOOK_SLOTS
 
 	.section .note.GNU-stack, "", @progbits

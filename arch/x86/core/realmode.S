@@ -283,14 +283,9 @@ payload_msg:
  * real mode.  Far call, with the function's flat address pushed (a
  * dword) before the call; the registers and flags at the call are
  * *regs, and the call returns with *regs as the function left it, the
- * function's address popped.  Interrupts are off while C runs.  A
- * hooked interrupt vector, for instance, would be
- *
- *	int13_entry:			(in .text16)
- *		pushl	$int13_handler	(void int13_handler(struct bios_regs *))
- *		pushw	%cs
- *		call	pm_call
- *		lretw	$2		(the handler's flags, not the caller's)
+ * function's address popped.  Interrupts are off while C runs.
+ * Hooked interrupts and other entry points that programs we start call
+ * come through bioshook.h (hookstubs.S), not straight here.
  *
  * The call returns with CF set, and nothing called, if the A20 line
  * will not turn on.
@@ -406,40 +401,6 @@ pm_call_pop:
 	popw	%gs
 	popfl
 	lretw	$4
-
-/* The INT 15h hook (hidemem.c): while int15_active, the memory-size
- * queries (AX = E820h, E801h; AH = 88h) go to int15_handler() in C;
- * everything else, and everything once inactive, goes straight on to
- * the previous handler.  The caller gets its own flags back with the
- * handler's CF. */
-	.globl	int15_entry, int15_old, int15_active
-int15_entry:
-	cmpb	$0, %cs:int15_active
-	je	1f
-	cmpw	$0xe820, %ax
-	je	2f
-	cmpw	$0xe801, %ax
-	je	2f
-	cmpb	$0x88, %ah
-	je	2f
-1:	ljmpw	*%cs:int15_old
-2:	pushl	$int15_handler
-	pushw	%cs
-	call	pm_call
-	pushw	%bp
-	movw	%sp, %bp
-	jc	3f
-	andb	$~FLAGS_CF, 6(%bp)	/* above BP: IP, CS, FLAGS */
-	jmp	4f
-3:	orb	$FLAGS_CF, 6(%bp)
-4:	popw	%bp
-	iretw
-
-	.balign	4
-int15_old:
-	.long	0			/* offset, then segment */
-int15_active:
-	.byte	0
 
 /* Descriptors: limit 15:0, base 23:0, access byte, flags (G, D/B) with
  * limit 19:16, base 31:24.  The 16-bit pair gets its base at boot. */

@@ -17,6 +17,7 @@
 
 /* Entry points available at once (interrupts and far-call entries) */
 #define BIOS_HOOK_SLOTS 8
+#define BIOS_HOOK_STUB_SIZE 32
 
 /* What the stub does after fn returns (shared with the assembly) */
 #define BIOS_HOOK_IRET 0	/* return from the interrupt, fn's CF */
@@ -44,7 +45,8 @@ int hook_bios_interrupt(unsigned int vector, bios_hook_fn fn,
 			uint32_t *old);
 /* Give the vector back to the previous handler.  If someone hooked it
  * after us, the vector cannot change: our slot then passes every call
- * on, and -EBUSY says so. */
+ * on in real mode, without C (which may be gone by then), and -EBUSY
+ * says so. */
 int unhook_bios_interrupt(unsigned int vector, bios_hook_fn fn);
 
 /* A far-call entry point (seg << 16 | off) into fn; 0 if every slot is
