@@ -11,7 +11,8 @@
  *   42h  again and again with interrupts off (CLI) until the BIOS
  *        timer tick at 40:6Ch moves: the drive's handler must let the
  *        timer interrupt in while it waits for the network
- * Then "DISKBOOT-OK drive XX" on COM1; on a failure "DISKBOOT-FAIL
+ * Then "DISKBOOT-OK drive XX disks YY" (YY: the hard disk count 08h
+ * gave) on COM1; on a failure "DISKBOOT-FAIL
  * step"; then it halts with interrupts on. */
 	.code16
 	.text
@@ -25,13 +26,13 @@ _start:
 	movw	$0x7c00, %sp
 	sti
 	cld
-	movb	%dl, drive
+	movzbw	%dl, %bp		/* the drive, from here on */
 
 	/* 41h */
 	movb	$'1', step
 	movb	$0x41, %ah
 	movw	$0x55aa, %bx
-	movb	drive, %dl
+	movw	%bp, %dx
 	int	$0x13
 	jc	fail
 	cmpw	$0xaa55, %bx
@@ -43,7 +44,7 @@ _start:
 	movb	$'2', step
 	movw	$0x4a, params
 	movb	$0x48, %ah
-	movb	drive, %dl
+	movw	%bp, %dx
 	movw	$params, %si
 	int	$0x13
 	jc	fail
@@ -57,7 +58,7 @@ _start:
 	/* 42h: 127 blocks from block 1 */
 	movb	$'3', step
 	movb	$0x42, %ah
-	movb	drive, %dl
+	movw	%bp, %dx
 	movw	$dap, %si
 	int	$0x13
 	jc	fail
@@ -81,9 +82,10 @@ _start:
 	 * head = block / spt % heads, cylinder = block / spt / heads */
 	movb	$'4', step
 	movb	$0x08, %ah
-	movb	drive, %dl
+	movw	%bp, %dx
 	int	$0x13
 	jc	fail
+	movb	%dl, disks
 	movzbl	%dh, %ebx
 	incl	%ebx			/* heads */
 	movzbl	%cl, %ecx
@@ -100,7 +102,8 @@ _start:
 	movb	%ah, %cl
 	shlb	$6, %cl
 	orw	%si, %cx
-	movb	drive, %dl
+	movw	%bp, %ax
+	movb	%al, %dl
 	movw	$0x3000, %bx
 	movw	%bx, %es
 	xorw	%bx, %bx
@@ -115,7 +118,7 @@ _start:
 	/* 01h */
 	movb	$'5', step
 	movb	$0x01, %ah
-	movb	drive, %dl
+	movw	%bp, %dx
 	int	$0x13
 	jc	fail
 	testb	%ah, %ah
@@ -129,7 +132,7 @@ _start:
 	movl	%fs:0x6c, %edi
 	movw	$1000, count
 1:	movb	$0x42, %ah
-	movb	drive, %dl
+	movw	%bp, %dx
 	movw	$dap, %si
 	int	$0x13
 	jc	fail
@@ -146,11 +149,12 @@ _start:
 	cli
 	movw	$ok_msg, %si
 	call	print
-	movb	drive, %al
-	shrb	$4, %al
-	call	hexdigit
-	movb	drive, %al
-	call	hexdigit
+	movw	%bp, %ax
+	call	hexbyte
+	movw	$disks_msg, %si
+	call	print
+	movb	disks, %al
+	call	hexbyte
 	movb	$'\n', %al
 	call	putc
 	jmp	halt
@@ -168,6 +172,11 @@ halt:
 	hlt
 	jmp	halt
 
+hexbyte:
+	pushw	%ax
+	shrb	$4, %al
+	call	hexdigit
+	popw	%ax
 hexdigit:
 	andb	$0x0f, %al
 	addb	$'0', %al
@@ -198,10 +207,8 @@ print:
 1:	ret
 
 ok_msg:	.asciz	"DISKBOOT-OK drive "
+disks_msg: .asciz " disks "
 fail_msg: .asciz "DISKBOOT-FAIL "
-drive:	.byte	0
-step:	.byte	0
-count:	.word	0
 	.balign	4
 dap:	.byte	0x10, 0
 	.word	127
@@ -210,5 +217,8 @@ dap:	.byte	0x10, 0
 
 	.org	510
 	.byte	0x55, 0xaa
-/* the 48h buffer, past the sector */
-params:
+/* variables past the sector */
+	.set	disks, _start + 512
+	.set	step, _start + 513
+	.set	count, _start + 514
+	.set	params, _start + 516	/* the 48h buffer */

@@ -38,7 +38,7 @@ printf '#!ipxe\ndhcp net0\nsanboot http://%s/disk.img\n' "$SRV_IP" \
 qt_boot disk -nographic -kernel "$IMAGE" -initrd "$WORK/boot.ipxe" \
 	"${NB_NICS[@]}"
 expect_output "the HTTP disk's boot sector reads it through INT 13h as drive 80h" \
-	"DISKBOOT-OK drive 80" 120
+	"DISKBOOT-OK drive 80 disks 01" 120
 stop_qemu
 
 # A local disk (a copy: the BIOS's, not ours) takes 80h.
@@ -46,7 +46,17 @@ cp "$TFTP/disk.img" "$WORK/local.img"
 qt_boot local -nographic -kernel "$IMAGE" -initrd "$WORK/boot.ipxe" \
 	"${NB_NICS[@]}" -drive "file=$WORK/local.img,format=raw,if=ide"
 expect_output "beside a local disk the HTTP disk is drive 81h" \
-	"DISKBOOT-OK drive 81" 120
+	"DISKBOOT-OK drive 81 disks 02" 120
+stop_qemu
+# Hooked beside it, the HTTP disk answers as 81h while the BIOS's disk
+# boots: its calls pass through our handler to the BIOS's, and 08h
+# counts both.
+printf '#!ipxe\ndhcp net0\nsanhook http://%s/disk.img\nsanboot --drive 0x80\n' \
+	"$SRV_IP" >"$WORK/local.ipxe"
+qt_boot local80 -nographic -kernel "$IMAGE" -initrd "$WORK/local.ipxe" \
+	"${NB_NICS[@]}" -drive "file=$WORK/local.img,format=raw,if=ide"
+expect_output "the local disk boots with the HTTP disk hooked, through the BIOS" \
+	"DISKBOOT-OK drive 80 disks 02" 120
 stop_qemu
 expect_true "the disk was read by Range requests" \
 	"grep -q ' 206 \"GET /disk.img' '$WORK/access.log'"
@@ -60,7 +70,7 @@ qt_boot rom -nographic -boot n \
 	-netdev tap,id=n0,ifname=tap0,script=no,downscript=no \
 	-device "virtio-net-pci,netdev=n0,mac=52:54:00:63:00:01,romfile=$(realpath "$(dirname "$IMAGE")/1af41000.rom")"
 expect_output "the ROM boots the DHCP root path's disk as drive 80h" \
-	"DISKBOOT-OK drive 80" 120
+	"DISKBOOT-OK drive 80 disks 01" 120
 stop_qemu
 
 printf '#!ipxe\ndhcp net0\nsanboot http://%s/nosig.img || echo fell-through\nsanboot --drive 0x80 || echo no-local-disk\nshell\n' \

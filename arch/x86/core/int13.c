@@ -4,8 +4,7 @@
  * drives count in the BIOS data area's number of hard disks (40:75h).
  * A disk holding an ISO 9660 file system is a CD-ROM drive (numbered
  * from E0h, not counted as a hard disk) with 2048-byte sectors and the
- * El Torito status call (4Bh).  Booting reads through INT 13h itself,
- * so a BIOS drive boots the same way as one of ours. */
+ * El Torito status call (4Bh); booting is sanboot.c's. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
