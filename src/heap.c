@@ -340,3 +340,21 @@ HEAP_CODE uintptr_t heap_shrink(struct heap *heap, size_t reserve)
 	heap->hi = end;
 	return end;
 }
+
+HEAP_CODE int heap_take_hole(struct heap *heap, uintptr_t *start,
+			     uintptr_t *end)
+{
+	struct block **link, **best = NULL;
+
+	for (link = &heap->free_list; *link; link = &(*link)->next)
+		if ((uintptr_t)after(*link) != heap->hi &&
+		    (!best || (*link)->size > (*best)->size))
+			best = link;
+	if (!best)
+		return -1;
+	*start = (uintptr_t)*best;
+	*end = (uintptr_t)after(*best);
+	(*best)->magic = 0;
+	*best = (*best)->next;
+	return 0;
+}

@@ -31,6 +31,9 @@ size_t heap_free_space(const struct heap *heap);
  * block in use, for good (what the firmware keeps while an operating
  * system runs beside it).  Returns the new end of the heap. */
 uintptr_t heap_shrink(struct heap *heap, size_t reserve);
+/* Give up the largest free block below the heap's top, for good:
+ * [*start, *end) is no longer the heap's.  -1 if there is none. */
+int heap_take_hole(struct heap *heap, uintptr_t *start, uintptr_t *end);
 /* Whether p points into the heap's region. */
 static inline int heap_holds(const struct heap *heap, const void *p)
 {

@@ -3,7 +3,8 @@
 # image (tests/qemu/mkdisk.sh), and ISOLINUX on an ISO image (El
 # Torito, 2048-byte sectors), load the payload kernel and initramfs
 # through INT 13h while the firmware stays resident, and Linux prints
-# the marker.
+# the marker.  What stays resident is small: with a 64 MiB file fetched
+# (and forgotten) before the boot, Linux still gets most of the RAM.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/netboot-lib.sh"
 qt_init sanboot-linux "${1:-bin/cxboot.lkrn}"
@@ -25,7 +26,13 @@ printf 'DEFAULT linux\nPROMPT 0\nLABEL linux\n  KERNEL vmlinuz\n  INITRD initrd.
 xorriso -as mkisofs -quiet -o "$TFTP/linux.iso" -b isolinux.bin \
 	-c boot.cat -no-emul-boot -boot-load-size 4 -boot-info-table \
 	"$WORK/iso" 2>"$WORK/xorriso.log" || qt_die "xorriso failed"
-chmod 644 "$TFTP/linux.img" "$TFTP/linux.iso"
+# The same disk, Linux not quiet: it reports the memory it got.
+"$(dirname "$0")/mkdisk.sh" "$TFTP/verbose.img" 32 "$PAYLOAD/vmlinuz" \
+	"$PAYLOAD/initrd.gz" console=ttyS0 panic=-1 \
+	cxmarker="$marker-verbose" || qt_die "mkdisk failed"
+truncate -s 64M "$TFTP/big.bin"
+chmod 644 "$TFTP/linux.img" "$TFTP/linux.iso" "$TFTP/verbose.img" \
+	"$TFTP/big.bin"
 nb_dnsmasq
 nb_nginx
 nb_nic virtio-net-pci tap0 52:54:00:64:00:01
@@ -46,4 +53,20 @@ for file in linux.img linux.iso; do
 		qt_fail "$file: Linux powered the machine off"
 	fi
 done
+
+# Hooked first, then a large download: the firmware's heap holds both
+# when sanboot starts the disk; the download is dropped and only what
+# stays in use (and some room) is kept from Linux (256 MiB in all).
+printf '#!ipxe\ndhcp net0\nsanhook http://%s/verbose.img\nimgfetch http://%s/big.bin\nsanboot --drive 0x80\n' \
+	"$SRV_IP" "$SRV_IP" >"$WORK/boot.ipxe"
+qt_boot verbose -nographic -kernel "$IMAGE" -initrd "$WORK/boot.ipxe" \
+	"${NB_NICS[@]}"
+expect_output "after a large download the disk boots Linux" \
+	"PAYLOAD-OK marker=$marker-verbose extra" 240
+# ("Memory: availableK/totalK available": the total is what the map
+# gave it.)
+mem=$(grep -ao 'Memory: [0-9]*K/[0-9]*K' "$QT_LOG" | head -n 1 |
+	sed 's/.*\///; s/K//')
+expect_between "Linux gets most of the RAM (KiB)" "${mem:-0}" 230000 262144
+qt_wait_exit 60 || true
 qt_finish

@@ -278,4 +278,38 @@ UNIT_TEST(heap_shrink_top)
 	heap_free(&h, a, "test");
 	ok(heap_alloc(&h, 16) == a);
 }
+
+/* The largest free block below the top leaves the heap: nothing is
+ * allocated there again, and freeing its neighbours does not merge with
+ * it. */
+UNIT_TEST(heap_take_hole_middle)
+{
+	static char region[1 << 20] __attribute__((aligned(16)));
+	struct heap h;
+	char *a, *b, *c, *d, *e;
+	uintptr_t start, end;
+
+	ok(heap_init(&h, region, sizeof(region)) == 0);
+	ok(heap_take_hole(&h, &start, &end) == -1);	/* only the top */
+	a = heap_alloc(&h, 1000);
+	b = heap_alloc(&h, 300000);
+	c = heap_alloc(&h, 1000);
+	d = heap_alloc(&h, 100000);
+	e = heap_alloc(&h, 1000);
+	heap_free(&h, b, "test");
+	heap_free(&h, d, "test");
+	ok(heap_take_hole(&h, &start, &end) == 0);
+	ok(start == (uintptr_t)b - 16 && end == (uintptr_t)c - 16);
+	heap_free(&h, a, "test");
+	heap_free(&h, c, "test");
+	/* a's block is free again, c's merged with d's, and b comes
+	 * from neither, nor from the hole */
+	b = heap_alloc(&h, 200000);
+	ok(b && ((uintptr_t)b >= end || (uintptr_t)b + 200000 <= start));
+	/* c's and d's blocks, merged, are larger than a's */
+	ok(heap_take_hole(&h, &start, &end) == 0);
+	ok(start == (uintptr_t)c - 16 && end == (uintptr_t)e - 16);
+	heap_free(&h, b, "test");
+	heap_free(&h, e, "test");
+}
 #endif

@@ -77,12 +77,27 @@ void hide_memory(uint32_t start, uint32_t end)
 
 void unhide_memory(uint32_t start, uint32_t end)
 {
-	start = (start + PAGE - 1) & ~(PAGE - 1);
-	end = (end + PAGE - 1) & ~(PAGE - 1);
-	for (unsigned int i = 0; i < nr_hidden; i++)
-		if (hidden[i].start <= start && hidden[i].end > start &&
-		    hidden[i].end <= end)
-			hidden[i].end = start;
+	struct mem_range shown_again = {
+		(start + PAGE - 1) & ~(PAGE - 1), end & ~(PAGE - 1),
+	};
+	struct mem_range left[MAX_HIDDEN];
+	unsigned int n = 0;
+
+	if (shown_again.start >= shown_again.end)
+		return;
+	for (unsigned int i = 0; i < nr_hidden; i++) {
+		uint64_t parts[2][2];
+		unsigned int k = range_subtract(hidden[i].start, hidden[i].end,
+						&shown_again, 1, parts);
+
+		/* No room to split a range: it stays hidden whole. */
+		if (n + k > MAX_HIDDEN)
+			return;
+		for (unsigned int j = 0; j < k; j++)
+			left[n++] = (struct mem_range){ parts[j][0], parts[j][1] };
+	}
+	memcpy(hidden, left, n * sizeof(left[0]));
+	nr_hidden = n;
 	build_shown();
 }
 

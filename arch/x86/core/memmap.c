@@ -209,12 +209,15 @@ int heap_region(void **start, size_t *len)
 void memmap_resident(void)
 {
 	struct heap *heap = malloc_heap();
-	uint32_t end;
+	uintptr_t start, end;
 
 	if (!heap)
 		return;
 	end = heap->hi;
 	unhide_memory(heap_shrink(heap, RESIDENT_ROOM), end);
+	/* and the largest hole (a download freed, say) */
+	if (heap_take_hole(heap, &start, &end) == 0)
+		unhide_memory(start, end);
 }
 
 /* Memory is physical here: DMA memory is ordinary heap memory. */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <cxboot/console.h>
+#include <cxboot/image.h>
 #include <cxboot/san.h>
 #include <bios.h>
 #include <eltorito.h>
@@ -123,6 +124,18 @@ static int load_eltorito(unsigned int drive, uint32_t *entry)
 	return 0;
 }
 
+/* What starts now never comes back to the images: their memory
+ * (fetched files can be large) goes back to the heap, whose free top
+ * the operating system then gets.  (The script running sanboot holds
+ * its own reference.) */
+static void drop_images(void)
+{
+	struct image *image, *tmp;
+
+	list_for_each_entry_safe(image, tmp, image_list(), list)
+		unregister_image(image);
+}
+
 int arch_san_boot(unsigned int drive)
 {
 	uint32_t entry;
@@ -133,6 +146,7 @@ int arch_san_boot(unsigned int drive)
 		load_eltorito(drive, &entry) : load_mbr(drive, &entry);
 	if (rc)
 		return rc;
+	drop_images();
 	memmap_resident();
 	console_flush();
 	rm_jump(entry, 0, BOOT_SECTOR, drive, 1);

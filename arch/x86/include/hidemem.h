@@ -9,8 +9,7 @@
 /* Hide [start, end) (taken out of the RAM that the map reports). */
 void hide_memory(uint32_t start, uint32_t end);
 
-/* Show again the tail, from start on, of a hidden range that ends by
- * end. */
+/* Show [start, end) again (the whole pages in it). */
 void unhide_memory(uint32_t start, uint32_t end);
 
 /* Give the memory back before leaving for good: unhook INT 15h, or,

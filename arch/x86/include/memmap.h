@@ -39,8 +39,8 @@ const struct e820_entry *memmap_e820(unsigned int *n);
 
 /* The firmware stays in memory beside the operating system it starts
  * (a SAN boot): the heap keeps what it uses and a few MiB of room, and
- * the rest of it is the system's (no longer hidden).  Whatever lies
- * in the part given up must not be needed again. */
+ * the rest of it (its free top and its largest free hole, where a
+ * download was) is the system's, no longer hidden. */
 void memmap_resident(void);
 
 /* The i-th stretch of RAM below 4 GiB in the BIOS's map, [*start, *end);
