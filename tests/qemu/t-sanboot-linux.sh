@@ -69,4 +69,19 @@ mem=$(grep -ao 'Memory: [0-9]*K/[0-9]*K' "$QT_LOG" | head -n 1 |
 	sed 's/.*\///; s/K//')
 expect_between "Linux gets most of the RAM (KiB)" "${mem:-0}" 230000 262144
 qt_wait_exit 60 || true
+
+# A disk hooked, then a kernel booted (an installer's case): the
+# firmware stays to answer INT 13h, and Linux's setup code reads the
+# disk's first sector through it (EDD's MBR signatures) after the kernel
+# and initrd came.
+printf '#!ipxe\ndhcp net0\nsanhook http://%s/linux.img\nkernel http://%s/vmlinuz console=ttyS0 panic=-1 quiet cxmarker=%s-kernel\ninitrd http://%s/initrd.gz\nboot\n' \
+	"$SRV_IP" "$SRV_IP" "$marker" "$SRV_IP" >"$WORK/boot.ipxe"
+: >"$WORK/access.log"
+qt_boot kernel -nographic -kernel "$IMAGE" -initrd "$WORK/boot.ipxe" \
+	"${NB_NICS[@]}"
+expect_output "a kernel booted beside a hooked disk runs" \
+	"PAYLOAD-OK marker=$marker-kernel extra" 180
+qt_wait_exit 60 || true
+expect_true "Linux's setup code read the hooked disk through INT 13h" \
+	"sed -n '/GET \/initrd.gz/,\$p' '$WORK/access.log' | grep -q 'GET /linux.img'"
 qt_finish

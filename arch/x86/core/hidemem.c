@@ -25,6 +25,7 @@
 #define MAX_SHOWN 80
 #define MIB 0x100000ULL
 #define PAGE 4096u
+#define TOP_4G 0xfffff000ULL		/* highest usable end, page aligned */
 #define INT15_VECTOR 0x15
 
 static struct mem_range hidden[MAX_HIDDEN];	/* sorted by start */
@@ -99,6 +100,20 @@ void unhide_memory(uint32_t start, uint32_t end)
 	memcpy(hidden, left, n * sizeof(left[0]));
 	nr_hidden = n;
 	build_shown();
+}
+
+int hidemem_ram(unsigned int i, uint32_t *start, uint32_t *end)
+{
+	for (unsigned int j = 0; j < nr_shown; j++) {
+		const struct e820_entry *e = &shown[j];
+
+		if (e->type != E820_RAM || e->base >= TOP_4G || i--)
+			continue;
+		*start = e->base;
+		*end = MIN(e->base + e->len, TOP_4G);
+		return 0;
+	}
+	return -1;
 }
 
 static void int15_call(struct bios_call *call);
