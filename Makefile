@@ -21,10 +21,15 @@ CFLAGS_COMMON := -std=gnu11 $(WARN) -O2 -g -I. -Iinclude \
 	-fno-strict-aliasing -fno-common -DVERSION='"$(VERSION)"'
 
 # The firmware's own code: freestanding, no libc, no host headers.
-CORE_SRCS := $(wildcard src/*.c net/*.c usr/*.c drivers/bus/*.c drivers/net/*.c \
-	drivers/net/*/*.c)
+CORE_SRCS := $(wildcard src/*.c net/*.c usr/*.c drivers/bus/*.c drivers/block/*.c \
+	drivers/net/*.c drivers/net/*/*.c)
 ARCH_SRCS := $(wildcard arch/linux/*.c)
-TEST_SRCS := $(wildcard tests/unit/*.c)
+# The PXE API server's plain C (arch/x86/interface/pxe) is unit-tested
+# on the host too: tests/unit/test_pxe*.c give it the real-mode memory
+# that arch/x86/interface/pxe/pxe_real.c gives it on the PC.
+PXE_TEST_SRCS := $(filter-out arch/x86/interface/pxe/pxe_real.c,\
+	$(wildcard arch/x86/interface/pxe/*.c))
+TEST_SRCS := $(wildcard tests/unit/*.c) $(PXE_TEST_SRCS)
 
 # Plain hosted build: no libc at all, own _start and raw system calls.
 B        := bin-linux
@@ -59,6 +64,10 @@ $(A)/cxboot: $(A_CORE_OBJS) $(A)/obj/arch/linux/cli.o
 $(A)/unittest: $(A_CORE_OBJS) $(call objs,$(A),$(TEST_SRCS))
 	$(CC) $(A_LDFLAGS) -o $@ $^
 
+$(B)/obj/arch/x86/%.o $(B)/obj/tests/unit/test_pxe_%.o: \
+	B_CFLAGS += -Iarch/x86/include
+$(A)/obj/arch/x86/%.o $(A)/obj/tests/unit/test_pxe_%.o: \
+	A_CFLAGS += -Iarch/x86/include
 $(B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(B_CFLAGS) -MMD -MP -c -o $@ $<

@@ -240,17 +240,37 @@ struct settings *dhcp_create_settings(const void *pkt, size_t len,
 	return &ds->settings;
 }
 
-/* Remove our block name from under the device, if there is one. */
-static void forget(struct net_device *netdev, const char *name)
+/* Our block name under the device, or NULL. */
+static struct dhcp_settings *find_block(struct net_device *netdev,
+					const char *name)
 {
 	struct settings *s;
 
 	list_for_each_entry(s, &netdev_settings(netdev)->children, siblings) {
-		if (s->op == &dhcp_settings_ops && strcmp(s->name, name) == 0) {
-			unregister_settings(s);
-			return;
-		}
+		if (s->op == &dhcp_settings_ops && strcmp(s->name, name) == 0)
+			return container_of(s, struct dhcp_settings, settings);
 	}
+	return NULL;
+}
+
+/* Remove our block name from under the device, if there is one. */
+static void forget(struct net_device *netdev, const char *name)
+{
+	struct dhcp_settings *ds = find_block(netdev, name);
+
+	if (ds)
+		unregister_settings(&ds->settings);
+}
+
+const void *dhcp_packet(struct net_device *netdev, const char *name,
+			size_t *len)
+{
+	struct dhcp_settings *ds = find_block(netdev, name);
+
+	if (!ds)
+		return NULL;
+	*len = ds->len;
+	return ds->pkt;
 }
 
 /* Put pkt under the device as block name, replacing an earlier one. */
@@ -605,7 +625,7 @@ static uint32_t make_xid(const uint8_t *mac)
 /* Option 97: the machine's UUID if the platform knows one, else one
  * made from the MAC (RFC 4122 layout: version 1, zero time, node = MAC)
  * so that the same NIC always presents the same identity. */
-static void client_uuid(struct net_device *netdev, uint8_t *uuid)
+void dhcp_client_uuid(struct net_device *netdev, uint8_t *uuid)
 {
 	static const uint8_t zero[16];
 	struct setting setting = {
@@ -647,7 +667,7 @@ int start_dhcp(struct job *job, struct net_device *netdev)
 		goto err;
 	}
 	dhcp->xid = make_xid(netdev->ll_addr);
-	client_uuid(netdev, dhcp->uuid);
+	dhcp_client_uuid(netdev, dhcp->uuid);
 	dhcp->start = currticks();
 	dhcp->deadline = dhcp->start + DHCP_TIMEOUT_SEC * TICKS_PER_SEC;
 

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <ctype.h>
+#include <cxboot/errdetail.h>
 #include <cxboot/settings.h>
 #include <cxboot/iobuf.h>
 #include <net/dhcp.h>
@@ -590,8 +591,8 @@ static void resolv_answer(struct resolv *r, int rc,
 		}
 		break;
 	case -EMSGSIZE:
-		printf("DNS: the answer for %s does not fit a datagram (no "
-		       "DNS over TCP here)\n", r->name);
+		error_detail_set(rc, "DNS: the answer for %s does not fit a "
+				 "datagram (no DNS over TCP here)", r->name);
 		resolv_fail(r, rc);
 		break;
 	}
@@ -647,7 +648,8 @@ int resolv_start(struct resolv *r, const char *name, resolv_done_fn done,
 	}
 	resolv_load_servers(r);
 	if (!r->nservers) {
-		printf("DNS: no server to ask for %s\n", name);
+		error_detail_set(-EADDRNOTAVAIL, "DNS: no server to ask for %s",
+				 name);
 		resolv_fail(r, -EADDRNOTAVAIL);
 		return 0;
 	}

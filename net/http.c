@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <config/branding.h>
+#include <cxboot/errdetail.h>
 #include <cxboot/open.h>
 #include <cxboot/timer.h>
 #include <cxboot/xfer.h>
@@ -272,21 +273,24 @@ static int http_check_resumed(struct http_request *req)
 	    resp->length == req->total - req->offset && !resp->chunked)
 		return 0;
 	if (resp->status == 200 && req->ranged) {
-		printf("HTTP: the server ignores Range\n");
+		error_detail_set(-ENOTSUP, "HTTP: the server ignores Range");
 		return -ENOTSUP;
 	}
 	if (resp->status == 200) {
-		printf("HTTP: connection lost at byte %llu and the server "
-		       "ignores Range: cannot resume\n", at);
+		error_detail_set(-ENOTSUP, "HTTP: connection lost at byte %llu "
+				 "and the server ignores Range: cannot resume",
+				 at);
 		return -ENOTSUP;
 	}
 	if (req->ranged)
-		printf("HTTP: bytes %llu-%llu asked for: %u %s is not them\n",
-		       at, (unsigned long long)req->total - 1, resp->status,
-		       resp->reason);
+		error_detail_set(-EPROTO, "HTTP: bytes %llu-%llu asked for: "
+				 "%u %s is not them", at,
+				 (unsigned long long)req->total - 1,
+				 resp->status, resp->reason);
 	else
-		printf("HTTP: resuming at byte %llu: %u %s is not the rest of "
-		       "the body\n", at, resp->status, resp->reason);
+		error_detail_set(-EPROTO, "HTTP: resuming at byte %llu: %u %s "
+				 "is not the rest of the body", at,
+				 resp->status, resp->reason);
 	return -EPROTO;
 }
 
@@ -305,8 +309,8 @@ static void http_stall_check(struct retry_timer *t, int fail __unused)
 		req->stall_offset = req->offset;
 		req->progress_at = now;
 	} else if (now - req->progress_at >= HTTP_STALL_MS) {
-		printf("HTTP: nothing came for %lu s\n",
-		       HTTP_STALL_MS / TICKS_PER_SEC);
+		error_detail_set(-ETIMEDOUT, "HTTP: nothing came for %lu s",
+				 HTTP_STALL_MS / TICKS_PER_SEC);
 		xfer_close(&req->conn, -ETIMEDOUT);
 		http_conn_lost(req, -ETIMEDOUT);
 		return;
@@ -367,7 +371,8 @@ static int http_redirect(struct http_request *req)
 	int rc;
 
 	if (req->hops >= HTTP_MAX_REDIRECTS) {
-		printf("HTTP: more than %d redirects\n", HTTP_MAX_REDIRECTS);
+		error_detail_set(-ELOOP, "HTTP: more than %d redirects",
+				 HTTP_MAX_REDIRECTS);
 		return -ELOOP;
 	}
 	ref = parse_uri(req->rx.resp.location);
@@ -434,11 +439,11 @@ static int http_headers(struct http_request *req)
 		return 0;
 	}
 	if (resp->status < 200 || resp->status > 299) {
-		printf("HTTP error %u %s\n", resp->status, resp->reason);
-		if (why)
-			printf("HTTP: %s\n", why);
 		req->discard = true;
 		req->rc = http_status_error(resp->status);
+		error_detail_set(req->rc, "HTTP error %u %s%s%s", resp->status,
+				 resp->reason, why ? "\nHTTP: " : "",
+				 why ? why : "");
 		return 0;
 	}
 	if (req->ranged) {
@@ -489,6 +494,7 @@ static int http_conn_deliver(struct xfer *x, struct io_buffer *iob,
 		n = http_rx_feed(&req->rx, iob->data, iob_len(iob), &body);
 		if (n < 0) {
 			rc = n;
+			error_detail_set(rc, "HTTP: malformed response");
 			break;
 		}
 		at.offset = req->offset;
@@ -519,8 +525,6 @@ static int http_conn_deliver(struct xfer *x, struct io_buffer *iob,
 		}
 	}
 	free_iob(iob);
-	if (rc == -EPROTO || rc == -EMSGSIZE)
-		printf("HTTP: malformed response\n");
 	if (rc)
 		http_finish(req, rc);
 	return rc;
@@ -560,8 +564,9 @@ static void http_conn_lost(struct http_request *req, int rc)
 		return;
 	}
 	if (rc == 0) {
-		printf("HTTP: connection closed before the response ended\n");
 		rc = -ECONNRESET;
+		error_detail_set(rc, "HTTP: connection closed before the "
+				 "response ended");
 	}
 	http_finish(req, rc);
 }
@@ -621,12 +626,12 @@ static int http_open_request(struct xfer *xfer, const struct uri *uri,
 	int rc;
 
 	if (!uri->host || !*uri->host) {
-		printf("HTTP: need http://server/path\n");
+		error_detail_set(-EINVAL, "HTTP: need http://server/path");
 		return -EINVAL;
 	}
 	port = uri_port(uri, HTTP_PORT);
 	if (!port || port > 0xffff) {
-		printf("HTTP: bad port\n");
+		error_detail_set(-EINVAL, "HTTP: bad port");
 		return -EINVAL;
 	}
 	req = zalloc(sizeof(*req));
@@ -651,7 +656,7 @@ static int http_open_request(struct xfer *xfer, const struct uri *uri,
 	rc = resolv_start(&req->resolv, uri->host, http_resolved,
 			  &req->refcnt);
 	if (rc) {
-		printf("HTTP: %s is not a host name\n", uri->host);
+		error_detail_set(rc, "HTTP: %s is not a host name", uri->host);
 		ref_put(&req->refcnt);
 		return rc;
 	}
@@ -674,7 +679,7 @@ int http_open_range(struct xfer *xfer, const struct uri *uri,
 
 static int https_open(struct xfer *xfer __unused, const struct uri *uri)
 {
-	printf("HTTPS is not supported yet (use http://)\n");
+	error_detail_set(-ENOTSUP, "HTTPS is not supported yet (use http://)");
 	return -ENOTSUP;
 }
 

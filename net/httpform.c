@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <ctype.h>
+#include <cxboot/errdetail.h>
 #include <cxboot/uri.h>
 #include <net/httpform.h>
 #include <usr/params.h>
@@ -94,7 +95,8 @@ int http_form_build(const struct uri *uri, struct http_form *form)
 		return 0;
 	list = find_param_list(name);
 	if (!list) {
-		printf("HTTP: no parameter list \"%s\"\n", name ? name : "");
+		error_detail_set(-ENOENT, "HTTP: no parameter list \"%s\"",
+				 name ? name : "");
 		http_form_free(form);
 		return -ENOENT;
 	}

@@ -9,9 +9,11 @@
  * start its fast retransmit).  Data in order is acknowledged every
  * second segment or after TCP_DELACK_MS (RFC 5681 section 4.2), at once
  * while the queue holds anything, when a hole fills, on PSH and FIN.
- * The advertised window is the upper layer's, up to TCP_WINDOW_MAX (or
- * less when memory is short): on a LAN the bandwidth-delay product is
- * far below it, so the transfer is never window-bound.  The send side
+ * The advertised window is the upper layer's, up to a limit that
+ * follows the bandwidth-delay product: it starts at TCP_WINDOW_INITIAL
+ * and, each round trip, grows to twice what arrived in the last one
+ * (so the sender is never window-bound), up to TCP_WINDOW_MAX or what
+ * memory can back.  The send side
  * carries requests: small, sent from a queue, resent from the oldest
  * unacknowledged byte on a timeout (RFC 6298, net/rtt.c). */
 #include <errno.h>
@@ -78,7 +80,10 @@ struct tcp_conn {
 
 	/* Receive side. */
 	uint32_t rcv_nxt;
+	uint32_t rcv_wnd;           /* the limit now, following the BDP */
 	uint32_t rcv_wnd_max;       /* memory-bound upper limit */
+	uint32_t bdp_seq;           /* rcv_nxt when this round trip began */
+	unsigned long bdp_at;
 	bool fin_rcvd;
 	struct list_head ooq;       /* struct tcp_ooo, by seq */
 	size_t ooq_bytes;
@@ -181,15 +186,15 @@ static int tcp_ephemeral_port(void)
 
 /* ---- Transmission ------------------------------------------------- */
 
-/* The window we offer: the upper layer's, within our memory bound.
- * Once the upper end is gone, whatever still comes is dropped, so it
- * may come freely until the peer's FIN. */
+/* The window we offer: the upper layer's, within the limit.  Once the
+ * upper end is gone, whatever still comes is dropped, so it may come
+ * freely until the peer's FIN. */
 static uint32_t tcp_rcv_window(struct tcp_conn *c)
 {
 	size_t w = c->closing ? c->rcv_wnd_max : xfer_window(&c->xfer);
 
-	if (w > c->rcv_wnd_max)
-		w = c->rcv_wnd_max;
+	if (w > c->rcv_wnd)
+		w = c->rcv_wnd;
 	return w > c->ooq_bytes ? w - c->ooq_bytes : 0;
 }
 
@@ -529,6 +534,7 @@ static void tcp_rx_synack(struct tcp_conn *c, const struct tcp_seg *seg)
 		/* Scaling needs both sides (RFC 7323 section 2.2). */
 		c->rcv_wscale = 0;
 		c->rcv_wnd_max = MIN(c->rcv_wnd_max, 0xffffU);
+		c->rcv_wnd = MIN(c->rcv_wnd, c->rcv_wnd_max);
 	}
 	c->sack_ok = seg->sack_ok;
 	c->mss = MIN(c->mss, seg->mss ? seg->mss : TCP_MSS_DEFAULT);
@@ -538,6 +544,8 @@ static void tcp_rx_synack(struct tcp_conn *c, const struct tcp_seg *seg)
 	c->timing = false;
 	c->backoff = 0;
 	c->progress_at = currticks();
+	c->bdp_seq = c->rcv_nxt;
+	c->bdp_at = currticks();
 	c->state = TCP_ESTABLISHED;
 	stop_timer(&c->timer);
 	if (!tcp_output(c))
@@ -589,12 +597,31 @@ static void tcp_rx_ack(struct tcp_conn *c, const struct tcp_seg *seg)
 		tcp_arm(c);
 }
 
+/* Once a round trip (at least a tick) has passed since the last look:
+ * a window of twice what came in it, if that is more than now.  The
+ * window never shrinks (RFC 9293 section 3.8.6). */
+static void tcp_follow_bdp(struct tcp_conn *c)
+{
+	unsigned long now = currticks();
+	unsigned long rtt = MAX(rtt_srtt_ms(&c->rtt), 1UL);
+	uint32_t came = c->rcv_nxt - c->bdp_seq;
+
+	if (now - c->bdp_at < rtt)
+		return;
+	if (came > c->rcv_wnd / 2)
+		c->rcv_wnd = came >= c->rcv_wnd_max / 2 ? c->rcv_wnd_max
+							  : 2 * came;
+	c->bdp_seq = c->rcv_nxt;
+	c->bdp_at = now;
+}
+
 /* Hand in-order data (and the FIN after it) to the upper layer. */
 static void tcp_deliver(struct tcp_conn *c, struct io_buffer *iob, bool fin)
 {
 	size_t len = iob_len(iob);
 
 	c->rcv_nxt += len;
+	tcp_follow_bdp(c);
 	c->progress_at = currticks();
 	if (len)
 		xfer_deliver(&c->xfer, iob, NULL);
@@ -964,6 +991,7 @@ int tcp_open(struct xfer *xfer, struct in_addr dest, uint16_t port)
 		 MIN(route.netdev->mtu - 40, (size_t)0xffff) : TCP_MSS_DEFAULT;
 	c->rcv_wscale = TCP_WSCALE;
 	c->rcv_wnd_max = tcp_window_bound();
+	c->rcv_wnd = MIN(c->rcv_wnd_max, (uint32_t)TCP_WINDOW_INITIAL);
 	c->iss = random() ^ (random() << 16) ^ currticks();
 	c->progress_at = currticks();
 	c->timing = true;

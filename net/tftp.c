@@ -15,6 +15,7 @@
 #include <ctype.h>
 #include <byteswap.h>
 #include <config/general.h>
+#include <cxboot/errdetail.h>
 #include <cxboot/open.h>
 #include <cxboot/timer.h>
 #include <cxboot/refcnt.h>
@@ -338,7 +339,8 @@ static void tftp_rx_oack(struct tftp_session *s, const uint8_t *data,
 	if (rc == 0)
 		rc = tftp_check_oack(&got, &s->want);
 	if (rc) {
-		printf("TFTP: server granted options we cannot use\n");
+		error_detail_set(rc, "TFTP: server granted options we "
+				 "cannot use");
 		tftp_abort(s, rc, TFTP_ERR_OPTIONS, "Bad option value");
 		return;
 	}
@@ -452,11 +454,10 @@ static void tftp_rx_error(struct tftp_session *s, const uint8_t *data,
 		return;
 	}
 	code = (data[0] << 8) | data[1];
-	/* The text may hold control characters: print a clean line. */
+	/* The text may hold control characters: keep a clean line. */
 	for (i = 0; i < sizeof(msg) - 1 && data[2 + i]; i++)
 		msg[i] = isprint(data[2 + i]) ? data[2 + i] : '?';
 	msg[i] = '\0';
-	printf("TFTP error %u: %s\n", code, msg);
 
 	switch (code) {
 	case TFTP_ERR_NOT_FOUND: rc = -ENOENT; break;
@@ -465,6 +466,7 @@ static void tftp_rx_error(struct tftp_session *s, const uint8_t *data,
 	case TFTP_ERR_OPTIONS:   rc = -EINVAL; break;
 	default:                 rc = -EPROTO; break;
 	}
+	error_detail_set(rc, "TFTP error %u: %s", code, msg);
 	tftp_finish(s, rc);
 }
 
@@ -625,19 +627,19 @@ static int tftp_open(struct xfer *xfer, const struct uri *uri)
 	int rc;
 
 	if (!uri->host || !*uri->host || !uri->path) {
-		printf("TFTP: need tftp://server/file\n");
+		error_detail_set(-EINVAL, "TFTP: need tftp://server/file");
 		return -EINVAL;
 	}
 	port = uri_port(uri, TFTP_PORT);
 	if (!port) {
-		printf("TFTP: bad port\n");
+		error_detail_set(-EINVAL, "TFTP: bad port");
 		return -EINVAL;
 	}
 	/* The path is "/" then the file name, which may itself be an
 	 * absolute path ("tftp://server//srv/file"). */
 	path = uri->path[0] == '/' ? uri->path + 1 : uri->path;
 	if (!*path || strstr(path, "%00")) {
-		printf("TFTP: bad file name\n");
+		error_detail_set(-EINVAL, "TFTP: bad file name");
 		return -EINVAL;
 	}
 
@@ -667,7 +669,8 @@ static int tftp_open(struct xfer *xfer, const struct uri *uri)
 	}
 	rc = resolv_start(&s->resolv, uri->host, tftp_resolved, &s->refcnt);
 	if (rc) {
-		printf("TFTP: %s is not a host name\n", uri->host);
+		error_detail_set(rc, "TFTP: %s is not a host name",
+				 uri->host);
 		udp_close(&s->udp);
 		free(s);
 		return rc;

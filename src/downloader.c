@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <cxboot/errdetail.h>
 #include <cxboot/image.h>
 #include <cxboot/job.h>
 #include <cxboot/open.h>
@@ -184,6 +185,7 @@ int image_download(struct image *image, unsigned long timeout_ms)
 	image->data = NULL;
 	image->len = 0;
 
+	error_detail_forget();
 	rc = xfer_open_uri(&dl->xfer, image->uri);
 	if (rc == 0) {
 		dl->waiting = true;
@@ -194,6 +196,8 @@ int image_download(struct image *image, unsigned long timeout_ms)
 	} else {
 		printf("%s... %s\n", text, strerror(rc));
 	}
+	/* What the protocol learnt about the failure (a server's words). */
+	error_detail_print(rc);
 	dl_finish(dl, rc);
 	ref_put(&dl->refcnt);
 	free(text);

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <cxboot/errdetail.h>
 #include <cxboot/job.h>
 #include <cxboot/settings.h>
 #include <net/dns.h>
@@ -50,12 +51,14 @@ static int nslookup_exec(int argc, char **argv)
 	/* The value is an address whatever type the name asked for. */
 	setting.type = &setting_type_ipv4;
 	job_init(&l.job, lookup_cancel);
+	error_detail_forget();
 	rc = resolv_start(&l.resolv, argv[i + 1], lookup_done, NULL);
 	if (rc == 0)
 		rc = job_wait(&l.job, NULL, false);
 	if (rc) {
 		printf("Could not resolve %s: %s\n", argv[i + 1],
 		       strerror(rc));
+		error_detail_print(rc);
 		return rc;
 	}
 	rc = store_setting(settings, &setting, &l.addr, sizeof(l.addr));

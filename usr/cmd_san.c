@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <cxboot/errdetail.h>
 #include <cxboot/open.h>
 #include <cxboot/san.h>
 #include <usr/parseopt.h>
@@ -37,10 +38,13 @@ int san_hook_uris(unsigned int drive, int count, char **texts,
 		if (!uris[i])
 			rc = -ENOMEM;
 	}
+	error_detail_forget();
 	if (rc == 0)
 		rc = san_hook(drive, uris, count, flags, out);
-	if (rc)
+	if (rc) {
 		printf("Could not open SAN device: %s\n", strerror(rc));
+		error_detail_print(rc);
+	}
 	for (i = 0; i < count; i++)
 		free(uris[i]);
 	return rc;

@@ -73,6 +73,9 @@ static inline __attribute__((noreturn)) void linux_exit(int status)
 }
 
 #define O_RDONLY 0
+#define O_WRONLY 01
+#define O_CREAT 0100
+#define O_TRUNC 01000
 #define PROT_NONE 0
 #define PROT_READ 1
 #define PROT_WRITE 2

@@ -1,6 +1,6 @@
 /* SAN drives in the hosted build: numbered as a BIOS would number them,
  * but nothing to boot them with; sanread and sanwrite move blocks
- * between a drive and images, for tests. */
+ * between a drive and images, for tests.  Their iBFT: ibft.c. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,10 +44,6 @@ int arch_san_boot(unsigned int drive)
 								 : -ENOEXEC;
 	free(sector);
 	return rc;
-}
-
-void arch_san_describe(void)
-{
 }
 
 static int parse_drive_option(int argc, char **argv, const char *usage,

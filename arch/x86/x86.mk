@@ -23,10 +23,10 @@ OBJCOPY   ?= objcopy
 NM        ?= nm
 
 # The platform-independent core, rebuilt for 32 bits, and the platform.
-X_CORE_SRCS := $(wildcard src/*.c usr/*.c net/*.c drivers/bus/*.c drivers/net/*.c \
-	drivers/net/*/*.c)
+X_CORE_SRCS := $(wildcard src/*.c usr/*.c net/*.c drivers/bus/*.c drivers/block/*.c \
+	drivers/net/*.c drivers/net/*/*.c)
 X_ARCH_SRCS := $(wildcard arch/x86/core/*.c arch/x86/core/*.S arch/x86/usr/*.c \
-	arch/x86/image/*.c)
+	arch/x86/image/*.c arch/x86/interface/pxe/*.c)
 # What each prefix hands over to C lives in a file of its own per image.
 X_LKRN_SRCS := arch/x86/core/lkrn.c arch/x86/core/lkrnbase.c
 X_ROM_SRCS  := arch/x86/core/rom.c

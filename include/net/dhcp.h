@@ -203,4 +203,14 @@ bool dhcp_is_proxy_offer(const void *pkt, size_t len);
 struct settings *dhcp_create_settings(const void *pkt, size_t len,
 				      int order);
 
+/* The packet behind the device's block name ("dhcp": the DHCPACK,
+ * "proxydhcp": the ProxyDHCP answer) exactly as it came, or NULL; valid
+ * while that block stays registered (the PXE API hands it to NBPs). */
+const void *dhcp_packet(struct net_device *netdev, const char *name,
+			size_t *len);
+
+/* Option 97's UUID for netdev (16 bytes): the machine's, else one made
+ * from the MAC. */
+void dhcp_client_uuid(struct net_device *netdev, uint8_t *uuid);
+
 #endif

@@ -8,6 +8,7 @@
 #define ETH_FRAME_LEN 1514
 #define ETH_P_IP 0x0800
 #define ETH_P_ARP 0x0806
+#define ETH_P_RARP 0x8035
 
 struct ethhdr {
 	uint8_t h_dest[ETH_ALEN];

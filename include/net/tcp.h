@@ -35,7 +35,9 @@ struct tcphdr {
 #define TCP_OPT_SACK_OK 4
 #define TCP_OPT_SACK 5
 
-/* The largest window we advertise, and the scale that carries it. */
+/* The window we advertise at first and at most, and the scale that
+ * carries it. */
+#define TCP_WINDOW_INITIAL (64UL << 10)
 #define TCP_WINDOW_MAX (4UL << 20)
 #define TCP_WSCALE 7
 

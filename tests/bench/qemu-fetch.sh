@@ -56,7 +56,7 @@ fetch_rate() {
 }
 
 median() {
-	tr ' ' '\n' | grep -v '^$' | sort -g |
+	tr ' ' '\n' | { grep -v '^$' || true; } | sort -g |
 		awk '{ v[NR] = $1 } END {
 			if (NR == 0) print "n/a";
 			else if (NR % 2) printf "%.1f\n", v[(NR + 1) / 2];

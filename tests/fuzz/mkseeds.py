@@ -4,7 +4,7 @@
   mkseeds.py OUTDIR [PCAPDIR]
 
 OUTDIR/<name>/ gets a few valid inputs per harness (dhcp, tftp, ipv4,
-dns, tcp, http, uri, settings), built here from the RFCs' formats.  If
+dns, tcp, http, iscsi, uri, settings), built here from the RFCs' formats.  If
 PCAPDIR is given and exists, the DHCP, TFTP and IPv4 packets of every
 capture under it (classic pcap or pcapng, Ethernet) are added as further
 seeds.
@@ -439,6 +439,77 @@ def http_seeds(out):
                                    b"Content-Length: 3\r\n\r\nabc"))
 
 
+# ---- iSCSI (RFC 7143): what a target says to fuzz_iscsi's session ----
+
+def bhs(op, flags, itt, data=b"", fields=b"", statsn=0, byte2=0, byte3=0):
+    """A target PDU: fields are bytes 20..47 after StatSN is put in."""
+    h = bytes([op, flags, byte2, byte3, 0]) + struct.pack(">I", len(data))[1:]
+    h += b"\0" * 8 + struct.pack(">I", itt)
+    rest = bytearray(fields.ljust(28, b"\0"))
+    rest[4:8] = struct.pack(">I", statsn)
+    pad = b"\0" * (-len(data) % 4)
+    return h + bytes(rest) + data + pad
+
+
+def login_rsp(flags, text, statsn, cls=0, detail=0):
+    fields = bytearray(28)
+    fields[16] = cls
+    fields[17] = detail
+    return bhs(0x23, flags, 0, text, bytes(fields), statsn)
+
+
+def data_in(itt, payload, statsn, offset=0, final=True):
+    fields = bytearray(28)
+    fields[0:4] = b"\xff" * 4
+    fields[20:24] = struct.pack(">I", offset)
+    return bhs(0x25, 0x81 if final else 0, itt, payload, bytes(fields),
+               statsn)
+
+
+def iscsi_seeds(out):
+    logged_in = (rec(0, login_rsp(0x81, b"AuthMethod=None\0", 0)) +
+                 rec(0, login_rsp(0x87, b"InitialR2T=Yes\0ImmediateData=No"
+                                        b"\0MaxRecvDataSegmentLength=512\0",
+                                  1)))
+    inquiry = bytes(36)
+    capacity = struct.pack(">II", 0xff, 512)
+    ready = (logged_in + rec(0, data_in(1, inquiry, 2)) +
+             rec(0, bhs(0x21, 0x80, 2, statsn=3)) +
+             rec(0, data_in(3, capacity, 4)))
+    write(out, "login", logged_in)
+    write(out, "read", ready + rec(0x08 | 0x20, data_in(4, b"r" * 512, 5,
+                                                        final=False)) +
+          rec(0, data_in(4, b"s" * 512, 6, offset=512)))
+    r2t = bytearray(28)
+    r2t[0:4] = struct.pack(">I", 0x77)
+    r2t[24:28] = struct.pack(">I", 1024)
+    write(out, "write", ready + rec(0x10 | 0x20, bhs(0x31, 0x80, 4, b"",
+                                                     bytes(r2t), 5)) +
+          rec(0, bhs(0x21, 0x80, 4, statsn=5)))
+    sense = struct.pack(">H", 18) + bytes([0x70, 0, 6]) + bytes(9) + \
+        bytes([0x29, 0]) + bytes(4)
+    write(out, "unit-attention", logged_in + rec(0, data_in(1, inquiry, 2)) +
+          rec(0, bhs(0x21, 0x80, 2, sense, statsn=3, byte3=2)) +
+          rec(0, bhs(0x21, 0x80, 3, statsn=4)))
+    nop = bytearray(28)
+    nop[0:4] = struct.pack(">I", 0x1234)
+    write(out, "nop", ready + rec(0, bhs(0x20, 0x80, 0xffffffff, b"ping",
+                                         bytes(nop), 5)))
+    event = bytearray(28)
+    event[16] = 1
+    write(out, "async-logout", ready +
+          rec(0, bhs(0x32, 0x80, 0xffffffff, b"", bytes(event), 5)) +
+          rec(0, bhs(0x26, 0x80, 5, statsn=6)))
+    write(out, "reject", ready + rec(0x08, bhs(0x3f, 0x80, 0xffffffff,
+                                               bytes(48), byte2=4)))
+    write(out, "chap", rec(0, login_rsp(0x00, b"AuthMethod=CHAP\0", 0)) +
+          rec(0, login_rsp(0x00, b"CHAP_A=5\0CHAP_I=1\0CHAP_C=0x0102\0", 1)))
+    write(out, "redirect", rec(0, login_rsp(0x00, b"TargetAddress=198.18.0.3"
+                                                  b":3261,1\0", 0, cls=1,
+                                            detail=1)))
+    write(out, "refused", rec(0, login_rsp(0x00, b"", 0, cls=2, detail=1)))
+
+
 def main():
     if len(sys.argv) not in (2, 3):
         sys.exit("usage: mkseeds.py OUTDIR [PCAPDIR]")
@@ -449,6 +520,7 @@ def main():
     dns_seeds(os.path.join(out, "dns"))
     tcp_seeds(os.path.join(out, "tcp"))
     http_seeds(os.path.join(out, "http"))
+    iscsi_seeds(os.path.join(out, "iscsi"))
     text_seeds(os.path.join(out, "uri"), URIS)
     text_seeds(os.path.join(out, "settings"), SETTINGS)
     text_seeds(os.path.join(out, "script"), SCRIPTS)

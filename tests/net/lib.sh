@@ -18,6 +18,12 @@
 #                             added to its server block; access log
 #                             $WORK/access.log: CONN REQS STATUS "REQUEST"
 #                             TRANSFER-ENCODING ("-" if none)
+#   cxt_tgtd [PORTAL]         tgt's iSCSI target daemon, listening on
+#                             PORTAL (SRV_IP:3260); its control port is
+#                             private to the test (cxt_tgtadm ARGS... talks
+#                             to the last one started: TGT_CTL, TGT_PID)
+#   cxt_tgt_target TID IQN FILE  a target with FILE as its LUN 1, open
+#                             to every initiator
 #   cxt_stop PID              stop one of them (LAST_PID after each start)
 #   cxt_busy                  a busy loop on every core until the end
 #   cxt_loss PERCENT          nftables drops PERCENT % of what the server
@@ -276,6 +282,38 @@ cxt_nginx() {
 	cxt_wait_tcp 80 "$LAST_PID"
 }
 
+# tgtd in the foreground; TGT_PID is the daemon.  tgtd ignores SIGTERM
+# (the exit trap kills it); cxt_tgtd_stop kills it and waits until it
+# is gone.
+cxt_tgtd() {
+	local portal=${1:-$SRV_IP:3260}
+
+	# One control port per portal port: a test may run two.
+	TGT_CTL=$(( ($$ % 20000) + 10000 + ${portal##*:} - 3260 ))
+	cxt_bg tgtd tgtd -f -C "$TGT_CTL" --iscsi "portal=$portal"
+	TGT_PID=$LAST_PID
+	# Killed (it ignores SIGTERM) without bash reporting the job.
+	disown "$TGT_PID"
+	cxt_wait_tcp "${portal##*:}" "$TGT_PID"
+}
+
+cxt_tgtadm() {
+	in_srv tgtadm -C "$TGT_CTL" --lld iscsi "$@"
+}
+
+cxt_tgtd_stop() {
+	kill -KILL "$TGT_PID" 2>/dev/null || true
+	while kill -0 "$TGT_PID" 2>/dev/null; do
+		sleep 0.05
+	done
+}
+
+cxt_tgt_target() {
+	cxt_tgtadm --mode target --op new --tid "$1" --targetname "$2"
+	cxt_tgtadm --mode logicalunit --op new --tid "$1" --lun 1 \
+		--backing-store "$3"
+	cxt_tgtadm --mode target --op bind --tid "$1" --initiator-address ALL
+}
 
 # tcpdump on s0 into $WORK/TAG.pcap; CAP_PID is the one to stop.  Set
 # CXT_SNAPLEN to keep only the headers of a long transfer.

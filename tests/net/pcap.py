@@ -11,6 +11,12 @@ Ethernet), printing plain lines that the shell tests grep.
                        (largest DATA payload), "maxrun N" (most DATA
                        packets the server sent between two client packets)
   pcap.py rrqs FILE    every read request: "rrq NAME k=v ..." each
+  pcap.py iscsi FILE   every iSCSI PDU (server TCP ports 3260-3269; each
+                       direction's stream put back in order): "CONN DIR
+                       OPCODE TTT LENGTH", CONN numbering the connections
+                       from 0 in the order they began, DIR "i" from the
+                       initiator or "t", OPCODE without the immediate bit
+                       and TTT in hex, LENGTH that of the data segment
 """
 
 import struct
@@ -52,6 +58,60 @@ def udp_packets(path):
         dst = ".".join(str(b) for b in ip[16:20])
         sport, dport, ulen = struct.unpack(">HHH", ip[ihl:ihl + 6])
         yield src, sport, dst, dport, ip[ihl + 8:ihl + ulen], ulen - 8
+
+
+def tcp_segments(path, ports):
+    """Yield (conn key, from_server, flags, seq, payload) of IPv4/TCP
+    to or from the given server ports."""
+    for fr in frames(path):
+        if len(fr) < 14 + 20 + 20 or fr[12:14] != b"\x08\x00":
+            continue
+        ip = fr[14:]
+        ihl = (ip[0] & 15) * 4
+        if ip[9] != 6:
+            continue
+        total = struct.unpack(">H", ip[2:4])[0]
+        tcp = ip[ihl:total]
+        sport, dport, seq = struct.unpack(">HHI", tcp[:8])
+        hlen = (tcp[12] >> 4) * 4
+        if sport in ports:
+            key, server = (ip[16:20], dport, ip[12:16], sport), True
+        elif dport in ports:
+            key, server = (ip[12:16], sport, ip[16:20], dport), False
+        else:
+            continue
+        yield key, server, tcp[13], seq, tcp[hlen:]
+
+
+def cmd_iscsi(path):
+    conns = {}      # key -> [number, {direction: [next seq, bytes]}]
+    streams = []
+    for key, server, flags, seq, data in tcp_segments(path, range(3260, 3270)):
+        if flags & 0x02:          # SYN: a new connection
+            if not server:
+                conns[key] = [len(conns), {}]
+            conns[key][1][server] = [seq + 1, b""]
+            continue
+        if key not in conns or server not in conns[key][1]:
+            continue
+        st = conns[key][1][server]
+        if seq == st[0] and data:     # in order; resent data is skipped
+            st[0] += len(data)
+            st[1] += data
+            streams.append((conns[key][0], server))
+    done = set()
+    for number, server in streams:
+        if (number, server) in done:
+            continue
+        done.add((number, server))
+        key = [k for k, v in conns.items() if v[0] == number][0]
+        buf = conns[key][1][server][1]
+        while len(buf) >= 48:
+            dlen = int.from_bytes(buf[5:8], "big")
+            ttt = buf[20:24].hex()
+            print("%d %s 0x%02x 0x%s %d" % (number, "t" if server else "i",
+                                             buf[0] & 0x3f, ttt, dlen))
+            buf = buf[48 + buf[4] * 4 + dlen + (-dlen % 4):]
 
 
 def dhcp_options(opts):
@@ -151,9 +211,9 @@ def cmd_tftp(path):
 
 def main():
     cmds = {"dhcp": cmd_dhcp, "tftp": cmd_tftp, "rrqs": cmd_rrqs,
-            "xids": cmd_xids}
+            "xids": cmd_xids, "iscsi": cmd_iscsi}
     if len(sys.argv) != 3 or sys.argv[1] not in cmds:
-        sys.exit("usage: pcap.py dhcp|tftp|rrqs|xids FILE")
+        sys.exit("usage: pcap.py dhcp|tftp|rrqs|xids|iscsi FILE")
     cmds[sys.argv[1]](sys.argv[2])
 
 

@@ -1,9 +1,9 @@
 #!/bin/bash
 # A BIOS-bootable disk image for the SAN boot tests: an MBR (SYSLINUX's
 # own boot code) with one active FAT partition at 1 MiB holding
-# SYSLINUX, a kernel, its initrd and a syslinux.cfg that boots them.
+# SYSLINUX, a kernel, its initrds and a syslinux.cfg that boots them.
 #
-#   tests/qemu/mkdisk.sh OUT SIZE_MIB KERNEL INITRD APPEND...
+#   tests/qemu/mkdisk.sh OUT SIZE_MIB KERNEL INITRD[,INITRD...] APPEND...
 #
 # Needs syslinux, syslinux-common and mtools (no root, no mounts).
 set -euo pipefail
@@ -36,11 +36,17 @@ DEFAULT linux
 PROMPT 0
 LABEL linux
   KERNEL vmlinuz
-  INITRD initrd.gz
+  INITRD $(IFS=,; n=0; for f in $initrd; do
+	[ $n = 0 ] || printf ,; printf 'initrd%d.gz' $n; n=$((n + 1)); done)
   APPEND $*
 CFG
 mcopy -i "$img" "$kernel" ::vmlinuz
-mcopy -i "$img" "$initrd" ::initrd.gz
+n=0
+IFS=, read -ra initrds <<<"$initrd"
+for f in "${initrds[@]}"; do
+	mcopy -i "$img" "$f" ::initrd$n.gz
+	n=$((n + 1))
+done
 mcopy -i "$img" "$out.cfg" ::syslinux.cfg
 rm -f "$out.cfg"
 syslinux --install --offset $((start * 512)) "$out"

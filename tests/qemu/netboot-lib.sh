@@ -18,6 +18,14 @@
 #   nb_nic MODEL TAP [MAC]    QEMU arguments for one NIC, appended to
 #                             the array NB_NICS
 #   nb_script NAME TEXT       a file in $TFTP (printf %b of TEXT)
+#   nb_disk NAME APPEND...    $TFTP/NAME: a SYSLINUX disk booting the
+#                             payload with kernel arguments APPEND (and
+#                             the initrds NB_DISK_INITRDS, a comma list)
+#   nb_tgt FILE               tgt exporting FILE as LUN 1 of $NB_IQN on
+#                             $SRV_IP:3260 (LUN 0 is tgt's controller)
+#   nb_istgt FILE             istgt exporting FILE as LUN 0 of
+#                             $NB_IQN:disk1 on $SRV_IP:3260
+#   nb_dhcpd CONF             ISC dhcpd on the bridge with that config
 
 NB_PIDS=()
 
@@ -46,6 +54,7 @@ nb_init() {
 	top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 	PAYLOAD=$("$top/tests/payload/build") || qt_skip "no payload"
 	NB_SUBNET=198.18.$n
+	NB_SUBNET_N=$n
 	SRV_IP=$NB_SUBNET.1
 	NB_NS=qtb-$n-$$
 	TFTP=$WORK/tftp
@@ -162,4 +171,100 @@ nb_nic() {
 
 nb_script() {
 	printf '%b' "$2" >"$TFTP/$1"
+}
+
+nb_disk() {
+	local top
+
+	top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+	"$top/tests/qemu/mkdisk.sh" "$TFTP/$1" 32 "$PAYLOAD/vmlinuz" \
+		"${NB_DISK_INITRDS:-$PAYLOAD/initrd.gz}" "${@:2}" >"$WORK/mkdisk.log" 2>&1 ||
+		qt_die "mkdisk: $(cat "$WORK/mkdisk.log")"
+}
+
+# tgtd's control socket is per instance (-C), so tests may run side by
+# side.  tgtd ignores SIGTERM while it has targets: it is left out of
+# NB_PIDS for the SIGKILL that nb_cleanup gives what is left in the
+# namespace.
+nb_tgt() {
+	local i ctl=$((NB_SUBNET_N + 1000))
+
+	command -v tgtd >/dev/null || qt_skip "tgt not installed"
+	NB_IQN=iqn.2026-12.test.cxboot:disk$NB_SUBNET_N
+	ip netns exec "$NB_NS" tgtd -f -C "$ctl" \
+		--iscsi "portal=$SRV_IP:3260" >"$WORK/tgtd.log" 2>&1 &
+	for i in $(seq 100); do
+		ss -N "$NB_NS" -Hltn 'sport = :3260' 2>/dev/null | grep -q . &&
+			break
+		sleep 0.05
+	done
+	tgtadm -C "$ctl" --lld iscsi --mode target --op new --tid 1 \
+		--targetname "$NB_IQN" &&
+	tgtadm -C "$ctl" --lld iscsi --mode logicalunit --op new --tid 1 \
+		--lun 1 --backing-store "$1" &&
+	tgtadm -C "$ctl" --lld iscsi --mode target --op bind --tid 1 \
+		--initiator-address ALL ||
+		qt_die "tgt did not start: $(cat "$WORK/tgtd.log")"
+}
+
+# istgt takes seconds to stop: like tgtd it is left to nb_cleanup's
+# SIGKILL.
+nb_istgt() {
+	local i
+
+	command -v istgt >/dev/null || qt_skip "istgt not installed"
+	NB_IQN=iqn.2026-12.test.istgt$NB_SUBNET_N
+	cat >"$WORK/istgt.conf" <<EOF
+[Global]
+  NodeBase "$NB_IQN"
+  PidFile $WORK/istgt.pid
+  AuthFile $WORK/istgt-auth.conf
+  MediaDirectory $WORK
+  Timeout 30
+  NopInInterval 20
+  MaxSessions 16
+  MaxConnections 4
+  FirstBurstLength 262144
+  MaxBurstLength 1048576
+  MaxRecvDataSegmentLength 262144
+[UnitControl]
+  AuthMethod Auto
+  Portal UC1 127.0.0.1:3261
+  Netmask 127.0.0.1
+[PortalGroup1]
+  Portal DA1 $SRV_IP:3260
+[InitiatorGroup1]
+  InitiatorName "ALL"
+  Netmask $NB_SUBNET.0/24
+[LogicalUnit1]
+  TargetName disk1
+  Mapping PortalGroup1 InitiatorGroup1
+  AuthMethod None
+  UnitType Disk
+  LUN0 Storage $1 Auto
+EOF
+	: >"$WORK/istgt-auth.conf"
+	ip netns exec "$NB_NS" istgt -D -q -c "$WORK/istgt.conf" \
+		>"$WORK/istgt.log" 2>&1 &
+	for i in $(seq 200); do
+		ss -N "$NB_NS" -Hltn 'sport = :3260' 2>/dev/null | grep -q . &&
+			return 0
+		sleep 0.05
+	done
+	qt_die "istgt did not start: $(cat "$WORK/istgt.log")"
+}
+
+nb_dhcpd() {
+	local i
+
+	: >"$WORK/dhcpd.leases"
+	ip netns exec "$NB_NS" dhcpd -4 -f -cf "$1" -lf "$WORK/dhcpd.leases" \
+		-pf "$WORK/dhcpd.pid" br0 >"$WORK/dhcpd.log" 2>&1 &
+	NB_PIDS+=($!)
+	for i in $(seq 100); do
+		ss -N "$NB_NS" -Hlun 'sport = :67' 2>/dev/null | grep -q . &&
+			return 0
+		sleep 0.05
+	done
+	qt_die "dhcpd did not start: $(cat "$WORK/dhcpd.log")"
 }

@@ -2,8 +2,9 @@
 # Things that cannot be booted give a clear error and leave the firmware
 # usable: DHCP naming a file that is no kernel (autoboot gives up and the
 # shell follows), a truncated kernel, a kernel too old for our loader,
-# `boot` with nothing selected, a root-path without a filename (SAN boot
-# is not there yet).  After all that the shell still boots Linux.
+# `boot` with nothing selected, a root-path without a filename naming an
+# iSCSI target where nothing listens.  After all that the shell still
+# boots Linux.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/netboot-lib.sh"
 qt_init boot-bad "${1:-bin/cxboot.lkrn}"
@@ -56,8 +57,8 @@ qt_wait_exit 60 || true
 NB_NICS=()
 nb_nic virtio-net-pci tap0 "$MAC_B"
 qt_boot sanpath -nographic -kernel "$IMAGE" "${NB_NICS[@]}"
-expect_output "root-path without filename" \
-	"SAN boot is not supported yet" 60
+expect_output "root-path without filename, no target there" \
+	"Could not open SAN device: Connection refused" 90
 expect_output "autoboot gives up" "No more ports" 30
 expect_output "shell" "cxboot>" 30
 qt_send "exit"

@@ -248,6 +248,39 @@ static void send_data(uint32_t iss, uint32_t off, const char *text)
 		 strlen(text));
 }
 
+/* Three round trips bringing 2, 62 and 2 segments of 1000 bytes to a
+ * new connection, each sent right after a tick begins; win[] gets the
+ * window the last ACK of each offered.  False if a round's segments
+ * did not all arrive within one tick (try again). */
+static bool bdp_rounds(size_t *win)
+{
+	static char chunk[1000];
+	uint32_t off = 0, iss = connect(0, 64 << 20);
+	bool clean = true;
+	struct seg s;
+
+	for (int round = 0; round < 3; round++) {
+		int n = round == 1 ? 62 : 2;
+		unsigned long t0 = currticks();
+
+		while (currticks() - t0 < 3)
+			;
+		t0 = currticks();
+		for (int i = 0; i < n; i++, off += sizeof(chunk)) {
+			if (i == n - 2)
+				test_ncap = 0;
+			send_seg(peer_seq + off, iss + 1, TCP_ACK, 1000, NULL,
+				 0, chunk, sizeof(chunk));
+		}
+		clean = clean && currticks() == t0;
+		ok(last_seg(&s) && s.ack == peer_seq + off);
+		win[round] = (size_t)s.win << TCP_WSCALE;
+	}
+	xfer_close(&up.xfer, -ECANCELED);
+	ok(tcp_live() == 0);
+	return clean;
+}
+
 UNIT_TEST(tcp_segments)
 {
 	uint32_t e[8], iss;
@@ -265,9 +298,10 @@ UNIT_TEST(tcp_segments)
 	ok(netdev_open(nd) == 0);
 	announce_peer();
 
-	/* The upper window, scaled by 2^7, is what we advertise. */
+	/* The upper window, scaled by 2^7, is what we advertise, within
+	 * the initial limit. */
 	iss = connect(2, 1 << 20);
-	ok(last_seg(&s) && s.win == (1 << 20) >> TCP_WSCALE);
+	ok(last_seg(&s) && s.win == TCP_WINDOW_INITIAL >> TCP_WSCALE);
 	ok(tcp_live() == 1);
 
 	/* In order: delivered at once; the ACK waits for the second
@@ -391,6 +425,19 @@ UNIT_TEST(tcp_segments)
 		ok(tcp_live() == 1 && !other.closed);
 		xfer_close(&other.xfer, -ECANCELED);
 		ok(tcp_live() == 0);
+	}
+
+	/* The window follows what arrives per round trip (here at least a
+	 * tick): it stays at the initial limit while little comes, then
+	 * grows to twice what came in one. */
+	{
+		size_t win[3];
+
+		for (int tries = 0; tries < 10 && !bdp_rounds(win); tries++)
+			;
+		ok(win[0] == TCP_WINDOW_INITIAL && win[1] == TCP_WINDOW_INITIAL);
+		ok(win[2] > 2 * 62 * 1000 - (1 << TCP_WSCALE) &&
+		   win[2] <= 2 * 64 * 1000);
 	}
 
 	/* A segment for no connection is answered with a reset: at its
