@@ -11,6 +11,8 @@
  *   42h  again and again with interrupts off (CLI) until the BIOS
  *        timer tick at 40:6Ch moves: the drive's handler must let the
  *        timer interrupt in while it waits for the network
+ * Built with EDD_SCSI_LUN and EDD_PCI_SLOT, it checks 48h's device path
+ * (a SCSI disk behind a PCI NIC) instead of the 02h read.
  * Then "DISKBOOT-OK drive XX disks YY" (YY: the hard disk count 08h
  * gave) on COM1; on a failure "DISKBOOT-FAIL
  * step"; then it halts with interrupts on. */
@@ -54,6 +56,28 @@ _start:
 	jne	fail
 	cmpw	$512, params + 0x18
 	jne	fail
+#ifdef EDD_SCSI_LUN
+	/* the device path: PCI slot EDD_PCI_SLOT, SCSI, the LUN, and its
+	 * bytes from the key on sum to 0 */
+	movb	$'7', step
+	cmpw	$0xbedd, params + 0x1e
+	jne	fail
+	cmpl	$0x20494350, params + 0x24	/* "PCI " */
+	jne	fail
+	cmpl	$0x49534353, params + 0x28	/* "SCSI" */
+	jne	fail
+	cmpb	$EDD_PCI_SLOT, params + 0x31
+	jne	fail
+	cmpb	$EDD_SCSI_LUN, params + 0x3a
+	jne	fail
+	movw	$params + 0x1e, %si
+	movw	$0x2c, %cx
+	xorb	%ah, %ah
+1:	lodsb
+	addb	%al, %ah
+	loop	1b
+	jnz	fail
+#endif
 
 	/* 42h: 127 blocks from block 1 */
 	movb	$'3', step
@@ -86,6 +110,7 @@ _start:
 	int	$0x13
 	jc	fail
 	movb	%dl, disks
+#ifndef EDD_SCSI_LUN		/* (no room for this and that) */
 	movzbl	%dh, %ebx
 	incl	%ebx			/* heads */
 	movzbl	%cl, %ecx
@@ -114,6 +139,7 @@ _start:
 	jne	fail
 	cmpl	$CHS_BLOCK, %es:0
 	jne	fail
+#endif
 
 	/* 01h */
 	movb	$'5', step

@@ -1,5 +1,7 @@
 # Disk images for the SAN boot tests, sourced after lib.sh:
-#   di_boot_sector OUT           tests/qemu/diskboot.S assembled
+#   di_boot_sector OUT [CC_ARGS...]
+#                                tests/qemu/diskboot.S assembled (with
+#                                -D options for its variants)
 #   di_image OUT BOOT BLOCKS     a disk of BLOCKS blocks of 512 bytes:
 #                                block 0 is the file BOOT (one sector),
 #                                block N (N > 0) starts with the dword N
@@ -11,7 +13,7 @@ di_boot_sector() {
 	local src
 	src=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/diskboot.S
 	cc -m32 -c -DDISK_BLOCKS=$DI_BLOCKS -DCHS_BLOCK=$DI_CHS_BLOCK \
-		-o "$1.o" "$src" &&
+		"${@:2}" -o "$1.o" "$src" &&
 	ld -m elf_i386 -Ttext=0x7c00 -e _start --oformat binary \
 		-o "$1" "$1.o" &&
 	[ "$(stat -c %s "$1")" = 512 ] || qt_die "diskboot.S: not one sector"
