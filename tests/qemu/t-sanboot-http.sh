@@ -7,7 +7,8 @@
 # calls INT 13h passes on to the BIOS).  A disk without the boot
 # signature is refused and the shell goes on; "sanboot --drive 0x80"
 # with no URI and no local disk fails and the shell goes on.  The
-# expansion ROM boots the disk a DHCP root path names.
+# expansion ROM boots the disk a DHCP root path names.  sanunhook gives
+# the BIOS its disk count back.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/netboot-lib.sh"
 . "$(dirname "$0")/diskimg.sh"
@@ -57,6 +58,14 @@ qt_boot local80 -nographic -kernel "$IMAGE" -initrd "$WORK/local.ipxe" \
 	"${NB_NICS[@]}" -drive "file=$WORK/local.img,format=raw,if=ide"
 expect_output "the local disk boots with the HTTP disk hooked, through the BIOS" \
 	"DISKBOOT-OK drive 80 disks 02" 120
+stop_qemu
+# Hooked and unhooked again: the BIOS's count is its own again.
+printf '#!ipxe\ndhcp net0\nsanhook http://%s/disk.img\nsanunhook --drive 0x81\nsanboot --drive 0x80\n' \
+	"$SRV_IP" >"$WORK/unhook.ipxe"
+qt_boot unhook -nographic -kernel "$IMAGE" -initrd "$WORK/unhook.ipxe" \
+	"${NB_NICS[@]}" -drive "file=$WORK/local.img,format=raw,if=ide"
+expect_output "after sanunhook the BIOS counts its own disk alone" \
+	"DISKBOOT-OK drive 80 disks 01" 120
 stop_qemu
 expect_true "the disk was read by Range requests" \
 	"grep -q ' 206 \"GET /disk.img' '$WORK/access.log'"
