@@ -5,7 +5,8 @@
  *   void fn(struct bios_call *call)
  *
  * with the caller's registers (call->regs, which the caller gets back
- * as fn leaves them, flags included: set or clear EFLAGS_CF there) and
+ * as fn leaves them, flags included: set or clear EFLAGS_CF there; an
+ * interrupted caller keeps its own IF, DF and TF) and
  * the caller's stack (call->ss:call->sp, where its stack arguments
  * are).  An interrupt handler may instead pass the call on to the
  * vector's previous handler (call->chain), with the registers as it
@@ -20,7 +21,7 @@
 #define BIOS_HOOK_STUB_SIZE 32
 
 /* What the stub does after fn returns (shared with the assembly) */
-#define BIOS_HOOK_IRET 0	/* return from the interrupt, fn's CF */
+#define BIOS_HOOK_IRET 0	/* return from the interrupt */
 #define BIOS_HOOK_CHAIN 1	/* go on to the previous handler */
 #define BIOS_HOOK_LRET 2	/* far return with fn's flags */
 
