@@ -44,8 +44,10 @@ static int read_sectors(unsigned int drive, uint32_t lba,
 			unsigned int count, uint16_t seg, uint16_t off)
 {
 	struct bios_regs r = { .eax = 0x4200, .edx = drive };
-	struct dap *p = bios_buffer(&r.ds, (uint16_t *)&r.esi);
+	uint16_t off16;
+	struct dap *p = bios_buffer(&r.ds, &off16);
 
+	r.esi = off16;
 	*p = (struct dap){ sizeof(*p), 0, count, off, seg, lba };
 	bios_int(0x13, &r);
 	return r.eflags & EFLAGS_CF ? (ah(&r) ? ah(&r) : 0xff) : 0;
@@ -55,8 +57,10 @@ static int read_sectors(unsigned int drive, uint32_t lba,
 static unsigned int sector_size(unsigned int drive)
 {
 	struct bios_regs r = { .eax = 0x4800, .edx = drive };
-	struct drive_params *p = bios_buffer(&r.ds, (uint16_t *)&r.esi);
+	uint16_t off;
+	struct drive_params *p = bios_buffer(&r.ds, &off);
 
+	r.esi = off;
 	memset(p, 0, sizeof(*p));
 	p->size = sizeof(*p);
 	bios_int(0x13, &r);
