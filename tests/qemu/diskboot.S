@@ -12,7 +12,9 @@
  *        timer tick at 40:6Ch moves: the drive's handler must let the
  *        timer interrupt in while it waits for the network
  * Built with EDD_SCSI_LUN and EDD_PCI_SLOT, it checks 48h's device path
- * (a SCSI disk behind a PCI NIC) instead of the 02h read.
+ * (a SCSI disk behind a PCI NIC) instead of the 02h read; with
+ * WRITE_BLOCK, it writes blocks 1-8 there (43h) instead of the tick
+ * test.
  * Then "DISKBOOT-OK drive XX disks YY" (YY: the hard disk count 08h
  * gave) on COM1; on a failure "DISKBOOT-FAIL
  * step"; then it halts with interrupts on. */
@@ -150,6 +152,17 @@ _start:
 	testb	%ah, %ah
 	jnz	fail
 
+#ifdef WRITE_BLOCK
+	/* 43h: blocks 1-8, as read, written at WRITE_BLOCK */
+	movb	$'8', step
+	movw	$8, dap + 2
+	movl	$WRITE_BLOCK, dap + 8
+	movw	$0x4300, %ax
+	movw	%bp, %dx
+	movw	$dap, %si
+	int	$0x13
+	jc	fail
+#else
 	/* the tick, with interrupts off here (at most 1000 reads) */
 	movb	$'6', step
 	cli
@@ -168,6 +181,7 @@ _start:
 	jnz	1b
 	jmp	fail
 2:	sti
+#endif
 
 	/* Interrupts off while printing: the BIOS's own copy of the
 	 * console to the serial port (SeaBIOS's) runs in its timer
