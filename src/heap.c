@@ -314,3 +314,47 @@ HEAP_CODE size_t heap_free_space(const struct heap *heap)
 		total += b->size;
 	return total;
 }
+
+HEAP_CODE uintptr_t heap_shrink(struct heap *heap, size_t reserve)
+{
+	struct block **link = &heap->free_list, *top;
+	uintptr_t end;
+
+	if (!heap->lo || !*link)
+		return heap->hi;
+	while ((*link)->next)
+		link = &(*link)->next;
+	top = *link;
+	if ((uintptr_t)after(top) != heap->hi)
+		return heap->hi;	/* the top is in use */
+	reserve = (reserve + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	if (top->size - MIN_BLOCK < reserve)
+		return heap->hi;
+	end = (uintptr_t)top + reserve;
+	if (reserve) {
+		top->size = reserve;
+	} else {
+		*link = NULL;
+		top->magic = 0;
+	}
+	heap->hi = end;
+	return end;
+}
+
+HEAP_CODE int heap_take_hole(struct heap *heap, uintptr_t *start,
+			     uintptr_t *end)
+{
+	struct block **link, **best = NULL;
+
+	for (link = &heap->free_list; *link; link = &(*link)->next)
+		if ((uintptr_t)after(*link) != heap->hi &&
+		    (!best || (*link)->size > (*best)->size))
+			best = link;
+	if (!best)
+		return -1;
+	*start = (uintptr_t)*best;
+	*end = (uintptr_t)after(*best);
+	(*best)->magic = 0;
+	*best = (*best)->next;
+	return 0;
+}

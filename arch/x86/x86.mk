@@ -28,7 +28,7 @@ X_CORE_SRCS := $(wildcard src/*.c usr/*.c net/*.c drivers/bus/*.c drivers/block/
 X_ARCH_SRCS := $(wildcard arch/x86/core/*.c arch/x86/core/*.S arch/x86/usr/*.c \
 	arch/x86/image/*.c arch/x86/interface/pxe/*.c)
 # What each prefix hands over to C lives in a file of its own per image.
-X_LKRN_SRCS := arch/x86/core/lkrn.c
+X_LKRN_SRCS := arch/x86/core/lkrn.c arch/x86/core/lkrnbase.c
 X_ROM_SRCS  := arch/x86/core/rom.c
 X_ARCH_SRCS := $(filter-out $(X_LKRN_SRCS) $(X_ROM_SRCS),$(X_ARCH_SRCS))
 X_OBJS      := $(call objs,$(X),$(X_CORE_SRCS) $(X_ARCH_SRCS))

@@ -27,6 +27,13 @@ void *heap_realloc(struct heap *heap, void *ptr, size_t size);
 void *heap_alloc_aligned(struct heap *heap, size_t size, size_t align);
 void heap_free_aligned(struct heap *heap, void *ptr);
 size_t heap_free_space(const struct heap *heap);
+/* Give up the heap's free top beyond reserve bytes above its highest
+ * block in use, for good (what the firmware keeps while an operating
+ * system runs beside it).  Returns the new end of the heap. */
+uintptr_t heap_shrink(struct heap *heap, size_t reserve);
+/* Give up the largest free block below the heap's top, for good:
+ * [*start, *end) is no longer the heap's.  -1 if there is none. */
+int heap_take_hole(struct heap *heap, uintptr_t *start, uintptr_t *end);
 /* Whether p points into the heap's region. */
 static inline int heap_holds(const struct heap *heap, const void *p)
 {

@@ -5,6 +5,7 @@
 #ifndef HOSTED_LIBC
 #include <stdint.h>
 #include <stdlib.h>
+#include <cxboot/heap.h>
 #include <cxboot/malloc.h>
 #include "test.h"
 
@@ -245,5 +246,70 @@ UNIT_TEST(malloc_image_cycles)
 	}
 	ok(bad == 0);
 	ok(heap_free_bytes() == before);
+}
+
+/* A private heap gives up its free top beyond a reserve; what is in use
+ * stays, and the reserve can still be allocated. */
+UNIT_TEST(heap_shrink_top)
+{
+	static char region[1 << 20] __attribute__((aligned(16)));
+	struct heap h;
+	char *a, *b;
+	uintptr_t end;
+
+	ok(heap_init(&h, region, sizeof(region)) == 0);
+	a = heap_alloc(&h, 1000);
+	b = heap_alloc(&h, 200000);
+	heap_free(&h, b, "test");
+	end = heap_shrink(&h, 65536);
+	/* a's block (header, rounding) and the reserve */
+	ok(end == (uintptr_t)a + 1008 + 65536);
+	ok(h.hi == end);
+	ok(heap_free_space(&h) == 65536);
+	b = heap_alloc(&h, 65536 - 16);
+	ok(b && (uintptr_t)b + 65536 - 16 == end);
+	ok(!heap_alloc(&h, 16));
+	heap_free(&h, b, "test");
+	/* too little free space above for the reserve: nothing changes */
+	ok(heap_shrink(&h, 1 << 20) == end);
+	/* no reserve: the heap ends right after a */
+	ok(heap_shrink(&h, 0) == (uintptr_t)a + 1008);
+	ok(!heap_alloc(&h, 16));
+	heap_free(&h, a, "test");
+	ok(heap_alloc(&h, 16) == a);
+}
+
+/* The largest free block below the top leaves the heap: nothing is
+ * allocated there again, and freeing its neighbours does not merge with
+ * it. */
+UNIT_TEST(heap_take_hole_middle)
+{
+	static char region[1 << 20] __attribute__((aligned(16)));
+	struct heap h;
+	char *a, *b, *c, *d, *e;
+	uintptr_t start, end;
+
+	ok(heap_init(&h, region, sizeof(region)) == 0);
+	ok(heap_take_hole(&h, &start, &end) == -1);	/* only the top */
+	a = heap_alloc(&h, 1000);
+	b = heap_alloc(&h, 300000);
+	c = heap_alloc(&h, 1000);
+	d = heap_alloc(&h, 100000);
+	e = heap_alloc(&h, 1000);
+	heap_free(&h, b, "test");
+	heap_free(&h, d, "test");
+	ok(heap_take_hole(&h, &start, &end) == 0);
+	ok(start == (uintptr_t)b - 16 && end == (uintptr_t)c - 16);
+	heap_free(&h, a, "test");
+	heap_free(&h, c, "test");
+	/* a's block is free again, c's merged with d's, and b comes
+	 * from neither, nor from the hole */
+	b = heap_alloc(&h, 200000);
+	ok(b && ((uintptr_t)b >= end || (uintptr_t)b + 200000 <= start));
+	/* c's and d's blocks, merged, are larger than a's */
+	ok(heap_take_hole(&h, &start, &end) == 0);
+	ok(start == (uintptr_t)c - 16 && end == (uintptr_t)e - 16);
+	heap_free(&h, b, "test");
+	heap_free(&h, e, "test");
 }
 #endif

@@ -1,8 +1,9 @@
 /* Hiding the firmware's memory (the image and its heap) from the
  * programs it starts while it stays in memory, so that they do not
  * load themselves over it: INT 15h, which they ask how much memory
- * there is, is hooked (realmode.S: int15_entry) and answers from the
- * BIOS's E820 map with the hidden ranges taken out of its RAM.
+ * there is, is hooked (bioshook.h) and answers from the BIOS's E820
+ * map with the hidden ranges taken out of its RAM; its other functions
+ * go on to the BIOS.
  *
  * E820h (ACPI spec, "INT 15H, E820H"): one entry per call, EBX the
  * continuation (0 first and after the last).  E801h: AX = CX = KiB of
@@ -15,6 +16,7 @@
 #include <cxboot/compiler.h>
 #include <cxboot/tables.h>
 #include <bios.h>
+#include <bioshook.h>
 #include <hidemem.h>
 #include <memmap.h>
 #include <memplace.h>
@@ -23,11 +25,8 @@
 #define MAX_SHOWN 80
 #define MIB 0x100000ULL
 #define PAGE 4096u
-#define INT15_VECTOR (0x15 * 4)
-
-void int15_handler(struct bios_regs *regs);
-
-extern char int15_entry[], int15_old[], int15_active[];
+#define TOP_4G 0xfffff000ULL		/* highest usable end, page aligned */
+#define INT15_VECTOR 0x15
 
 static struct mem_range hidden[MAX_HIDDEN];	/* sorted by start */
 static unsigned int nr_hidden;
@@ -77,44 +76,70 @@ void hide_memory(uint32_t start, uint32_t end)
 	build_shown();
 }
 
-static uint32_t *int15_vector(void)
+void unhide_memory(uint32_t start, uint32_t end)
 {
-	return real_to_flat(0, INT15_VECTOR);
+	struct mem_range shown_again = {
+		(start + PAGE - 1) & ~(PAGE - 1), end & ~(PAGE - 1),
+	};
+	struct mem_range left[MAX_HIDDEN];
+	unsigned int n = 0;
+
+	if (shown_again.start >= shown_again.end)
+		return;
+	for (unsigned int i = 0; i < nr_hidden; i++) {
+		uint64_t parts[2][2];
+		unsigned int k = range_subtract(hidden[i].start, hidden[i].end,
+						&shown_again, 1, parts);
+
+		/* No room to split a range: it stays hidden whole. */
+		if (n + k > MAX_HIDDEN)
+			return;
+		for (unsigned int j = 0; j < k; j++)
+			left[n++] = (struct mem_range){ parts[j][0], parts[j][1] };
+	}
+	memcpy(hidden, left, n * sizeof(left[0]));
+	nr_hidden = n;
+	build_shown();
 }
 
-/* The hook's switch, in base memory. */
-static uint8_t *active(void)
+int hidemem_ram(unsigned int i, uint32_t *start, uint32_t *end)
 {
-	return rm_flat(int15_active);
+	for (unsigned int j = 0; j < nr_shown; j++) {
+		const struct e820_entry *e = &shown[j];
+
+		if (e->type != E820_RAM || e->base >= TOP_4G || i--)
+			continue;
+		*start = e->base;
+		*end = MIN(e->base + e->len, TOP_4G);
+		return 0;
+	}
+	return -1;
 }
+
+static void int15_call(struct bios_call *call);
+
+static bool active;
 
 static void hidemem_install(void)
 {
-	uint32_t *vector = int15_vector();
+	uint32_t old;
 	unsigned int n;
 
 	/* Without an E820 map there is nothing to answer from. */
 	memmap_e820(&n);
-	if (!n || *active())
+	if (!n || active)
 		return;
 	build_shown();
-	memcpy(rm_flat(int15_old), vector, 4);
-	*vector = rm_farptr(int15_entry);
-	*active() = 1;
+	active = hook_bios_interrupt(INT15_VECTOR, int15_call, &old) == 0;
 }
 
 INIT_FN(hidemem_init, INIT_NORMAL, hidemem_install);
 
 void hidemem_remove(void)
 {
-	uint32_t *vector = int15_vector(), old;
-
-	if (!*active())
-		return;
-	*active() = 0;
-	memcpy(&old, rm_flat(int15_old), 4);
-	if (*vector == rm_farptr(int15_entry))
-		*vector = old;
+	if (active)
+		unhook_bios_interrupt(INT15_VECTOR, int15_call);
+	active = false;
 }
 
 /* Bytes of RAM that follow from start without a gap, up to limit. */
@@ -156,10 +181,17 @@ static void e820(struct bios_regs *regs)
 	regs->eflags &= ~EFLAGS_CF;
 }
 
-void int15_handler(struct bios_regs *regs)
+/* The memory-size queries: E820h, E801h, AH = 88h. */
+static void int15_call(struct bios_call *call)
 {
+	struct bios_regs *regs = call->regs;
 	uint32_t low, high = 0;
 
+	if ((regs->eax & 0xffff) != 0xe820 && (regs->eax & 0xffff) != 0xe801 &&
+	    (regs->eax & 0xff00) != 0x8800) {
+		call->chain = true;
+		return;
+	}
 	if ((regs->eax & 0xffff) == 0xe820) {
 		e820(regs);
 		return;

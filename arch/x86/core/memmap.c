@@ -22,6 +22,7 @@
 #define MIB (1024UL * 1024)
 #define HEAP_FLOOR (64 * MIB)		/* where the heap would like to start */
 #define HEAP_MIN (16 * MIB)		/* below this, take any place */
+#define RESIDENT_ROOM (8 * MIB)		/* heap room while an OS runs */
 #define TOP_4G 0xfffff000UL		/* highest usable end, page aligned */
 #define PAGE 4096UL
 
@@ -203,6 +204,20 @@ int heap_region(void **start, size_t *len)
 	*start = (void *)best.start;
 	*len = best.end - best.start;
 	return 0;
+}
+
+void memmap_resident(void)
+{
+	struct heap *heap = malloc_heap();
+	uintptr_t start, end;
+
+	if (!heap)
+		return;
+	end = heap->hi;
+	unhide_memory(heap_shrink(heap, RESIDENT_ROOM), end);
+	/* and the largest hole (a download freed, say) */
+	if (heap_take_hole(heap, &start, &end) == 0)
+		unhide_memory(start, end);
 }
 
 /* Memory is physical here: DMA memory is ordinary heap memory. */

@@ -110,6 +110,13 @@ rm_init:
 	popl	%eax
 	ret
 
+/* rm_init for a copy of this area made from C (arch/x86/core/lkrnbase.c):
+ * far call in real mode to the copy. */
+	.globl	rm_init_far
+rm_init_far:
+	call	rm_init
+	lretw
+
 /* Reached from the .lkrn prefix in real mode with CS = DS = ES = SS =
  * the segment the image's first byte was loaded at, SP = rm_stack_top
  * and payload_src set.  Never returns. */
@@ -210,10 +217,10 @@ rm_real:
 	movw	rm_ss, %ss
 	movzwl	rm_sp, %esp
 
-	/* For an interrupt the target is the vector; fetch its handler
-	 * from the interrupt vector table at 0000:0000. */
-	cmpb	$0, rm_is_int
-	je	1f
+	/* The target may be a vector; fetch its handler from the
+	 * interrupt vector table at 0000:0000. */
+	testb	$RM_CALL_VECTOR, rm_is_int
+	jz	1f
 	movzbw	rm_target, %bx
 	shlw	$2, %bx
 	xorw	%ax, %ax
@@ -234,7 +241,7 @@ rm_real:
 	movw	rm_regs + BIOS_REGS_DS, %ds
 	/* From here on only CS reaches our variables. */
 	sti
-	testb	$1, %cs:rm_is_int
+	testb	$RM_CALL_INT, %cs:rm_is_int
 	jz	2f
 	/* INT pushes FLAGS and clears IF before the far call. */
 	pushfw
@@ -261,6 +268,12 @@ rm_real:
 	protection_on
 	ljmpl	*pm_return_vec
 
+/* Nothing: rm_call's way down and back is itself the window in which
+ * pending interrupts (the BIOS timer tick) are taken. */
+	.globl	rm_idle
+rm_idle:
+	lretw
+
 a20_msg:
 	.asciz	"A20 line will not turn on; cannot start.\r\n"
 payload_msg:
@@ -270,14 +283,9 @@ payload_msg:
  * real mode.  Far call, with the function's flat address pushed (a
  * dword) before the call; the registers and flags at the call are
  * *regs, and the call returns with *regs as the function left it, the
- * function's address popped.  Interrupts are off while C runs.  A
- * hooked interrupt vector, for instance, would be
- *
- *	int13_entry:			(in .text16)
- *		pushl	$int13_handler	(void int13_handler(struct bios_regs *))
- *		pushw	%cs
- *		call	pm_call
- *		lretw	$2		(the handler's flags, not the caller's)
+ * function's address popped.  Interrupts are off while C runs.
+ * Hooked interrupts and other entry points that programs we start call
+ * come through bioshook.h (hookstubs.S), not straight here.
  *
  * The call returns with CF set, and nothing called, if the A20 line
  * will not turn on.
@@ -394,40 +402,6 @@ pm_call_pop:
 	popfl
 	lretw	$4
 
-/* The INT 15h hook (hidemem.c): while int15_active, the memory-size
- * queries (AX = E820h, E801h; AH = 88h) go to int15_handler() in C;
- * everything else, and everything once inactive, goes straight on to
- * the previous handler.  The caller gets its own flags back with the
- * handler's CF. */
-	.globl	int15_entry, int15_old, int15_active
-int15_entry:
-	cmpb	$0, %cs:int15_active
-	je	1f
-	cmpw	$0xe820, %ax
-	je	2f
-	cmpw	$0xe801, %ax
-	je	2f
-	cmpb	$0x88, %ah
-	je	2f
-1:	ljmpw	*%cs:int15_old
-2:	pushl	$int15_handler
-	pushw	%cs
-	call	pm_call
-	pushw	%bp
-	movw	%sp, %bp
-	jc	3f
-	andb	$~FLAGS_CF, 6(%bp)	/* above BP: IP, CS, FLAGS */
-	jmp	4f
-3:	orb	$FLAGS_CF, 6(%bp)
-4:	popw	%bp
-	iretw
-
-	.balign	4
-int15_old:
-	.long	0			/* offset, then segment */
-int15_active:
-	.byte	0
-
 /* Descriptors: limit 15:0, base 23:0, access byte, flags (G, D/B) with
  * limit 19:16, base 31:24.  The 16-bit pair gets its base at boot. */
 	.balign 8
@@ -441,6 +415,7 @@ gdt_data16:
 	.quad	0x000092000000ffff	/* 20: data, 64 KiB */
 gdt_end:
 
+	.globl	gdtr
 gdtr:	.word	gdt_end - gdt - 1
 	.long	0			/* linear address of gdt */
 rm_idtr:
@@ -508,7 +483,7 @@ rm_stack_top:
 	.text
 	.code32
 
-/* void rm_call(int is_int, uint32_t target, struct bios_regs *regs) */
+/* void rm_call(int how, uint32_t target, struct bios_regs *regs) */
 	.globl	rm_call
 rm_call:
 	pushl	%ebp
@@ -560,11 +535,13 @@ pm_stack_top:
 
 /* ------------------------------------------------------------------ */
 
-/* void rm_jump(uint32_t target, uint16_t seg, uint16_t sp): leave for
- * good.  Same way down to real mode as rm_call, then DS = ES = FS = GS
- * = SS = seg, SP = sp, interrupts off, and a far jump to target
- * (segment in the high word).  Used to start a loaded operating system
- * (a Linux kernel's real-mode setup code). */
+/* void rm_jump(uint32_t target, uint16_t seg, uint16_t sp, uint32_t edx,
+ * int irq): leave for good.  Same way down to real mode as rm_call,
+ * then DS = ES = FS = GS = SS = seg, SP = sp, EDX = edx, interrupts on
+ * if irq, and a far jump to target (segment in the high word).  Used to
+ * start a loaded operating system (a Linux kernel's real-mode setup
+ * code, a boot sector).  What stays resident is entered afresh: the
+ * next pm_call starts at the top of the stack. */
 	.text
 	.code32
 	.globl	rm_jump
@@ -577,6 +554,11 @@ rm_jump:
 	movw	%ax, rm_jump_seg(%ebx)
 	movl	12(%esp), %eax
 	movw	%ax, rm_jump_sp(%ebx)
+	movl	16(%esp), %eax
+	movl	%eax, rm_jump_edx(%ebx)
+	movl	20(%esp), %eax
+	movb	%al, rm_jump_irq(%ebx)
+	movl	$pm_stack_top, pm_esp(%ebx)
 	ljmp	$CODE16_SEL, $rm_jump16
 
 	.section .text16, "awx", @progbits
@@ -594,11 +576,19 @@ rm_jump_real:
 	movw	%cs:rm_jump_seg, %ax
 	segments_from_ax
 	movzwl	%cs:rm_jump_sp, %esp
-	ljmpw	*%cs:rm_jump_target
+	movl	%cs:rm_jump_edx, %edx
+	cmpb	$0, %cs:rm_jump_irq
+	je	1f
+	sti
+1:	ljmpw	*%cs:rm_jump_target
 
 	.balign	4
 rm_jump_target:
 	.long	0
+rm_jump_edx:
+	.long	0
+rm_jump_irq:
+	.byte	0
 rm_jump_seg:
 	.word	0
 rm_jump_sp:

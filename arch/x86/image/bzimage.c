@@ -9,11 +9,18 @@
  * each destination clear of what is still needed while copying: the
  * firmware itself, the base-memory area of the mode switches and the
  * images' own data in the heap (the heap's free space is fair game: it
- * is not used again). */
+ * is not used again).
+ *
+ * With a SAN drive hooked the firmware stays in memory to answer INT 13h
+ * (the setup code reads each disk's first sector, and an installer
+ * writes to the disk): the NICs stay open, the firmware keeps a small
+ * heap (memmap_resident) and the plan only uses memory that the kernel
+ * is shown. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <cxboot/image.h>
+#include <cxboot/san.h>
 #include <net/netdevice.h>
 #include <bios.h>
 #include <hidemem.h>
@@ -82,11 +89,13 @@ static int plan_setup(struct image *image, const struct bz_header *hdr,
 	return 0;
 }
 
-static unsigned int ram_map(struct mem_range *ram)
+static unsigned int ram_map(struct mem_range *ram, bool resident)
 {
 	unsigned int n = 0;
 
-	while (n < MAX_RAM && memmap_ram(n, &ram[n].start, &ram[n].end) == 0)
+	while (n < MAX_RAM &&
+	       (resident ? hidemem_ram(n, &ram[n].start, &ram[n].end) :
+		memmap_ram(n, &ram[n].start, &ram[n].end)) == 0)
 		n++;
 	return n;
 }
@@ -220,7 +229,7 @@ static void __noreturn bz_start(struct image *image,
 	/* Last, since it may overlap the other sources (and its own). */
 	memmove((void *)plan->kernel, image->data + hdr->setup_len,
 		hdr->pm_len);
-	rm_jump((uint32_t)(seg + 0x20) << 16, seg, BZ_HEAP_END);
+	rm_jump((uint32_t)(seg + 0x20) << 16, seg, BZ_HEAP_END, 0, 0);
 }
 
 static int bz_exec(struct image *image)
@@ -231,6 +240,7 @@ static int bz_exec(struct image *image)
 	struct bz_plan plan;
 	struct net_device *netdev;
 	unsigned int nram;
+	bool resident;
 	char why[80];
 	int rc;
 
@@ -244,7 +254,11 @@ static int bz_exec(struct image *image)
 		       image->name, strlen(cmdline), hdr.cmdline_max);
 		return -E2BIG;
 	}
-	nram = ram_map(ram);
+	/* (Once kept small, the heap stays so if the plan fails.) */
+	resident = !list_empty(&san_devices);
+	if (resident)
+		memmap_resident();
+	nram = ram_map(ram, resident);
 	if ((rc = plan_setup(image, &hdr, &plan)) != 0 ||
 	    (rc = plan_kernel(image, &hdr, ram, nram, &plan)) != 0 ||
 	    (rc = plan_initrds(image, &hdr, ram, nram, &plan)) != 0)
@@ -252,9 +266,11 @@ static int bz_exec(struct image *image)
 
 	/* Quiet the NICs: no DMA may land in what we are about to copy.
 	 * The kernel needs nothing of ours: all memory is its. */
-	for_each_netdev(netdev)
-		netdev_close(netdev);
-	hidemem_remove();
+	if (!resident) {
+		for_each_netdev(netdev)
+			netdev_close(netdev);
+		hidemem_remove();
+	}
 	bz_start(image, &hdr, &plan, cmdline);
 }
 

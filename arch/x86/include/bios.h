@@ -29,6 +29,11 @@
 #define BIOS_REGS_EFLAGS 36
 #define BIOS_REGS_SIZE 40
 
+/* rm_call's how: push FLAGS before the far call (the target returns
+ * with IRET); the target is a vector of the interrupt vector table. */
+#define RM_CALL_INT 1
+#define RM_CALL_VECTOR 2
+
 /* Size of the base-memory scratch buffer (bios_buffer()). */
 #define BIOS_BUFFER_SIZE 1024
 
@@ -44,14 +49,22 @@ struct bios_regs {
 #define EFLAGS_CF 0x0001
 #define EFLAGS_ZF 0x0040
 
-/* Mode-switching call: is_int selects "INT target" (target is the
- * vector) or "far CALL target" (target is seg << 16 | offset). */
-void rm_call(int is_int, uint32_t target, struct bios_regs *regs);
+/* Mode-switching call: how (RM_CALL_...) selects "INT target" (target
+ * is the vector), an interrupt handler called as INT would (target is
+ * seg << 16 | offset) or "far CALL target". */
+void rm_call(int how, uint32_t target, struct bios_regs *regs);
 
 /* INT vector, as if executed by real-mode code. */
 static inline void bios_int(unsigned int vector, struct bios_regs *regs)
 {
-	rm_call(1, vector & 0xff, regs);
+	rm_call(RM_CALL_INT | RM_CALL_VECTOR, vector & 0xff, regs);
+}
+
+/* The interrupt handler at seg << 16 | off, as INT would enter it (a
+ * hooked vector's previous handler). */
+static inline void bios_int_at(uint32_t handler, struct bios_regs *regs)
+{
+	rm_call(RM_CALL_INT, handler, regs);
 }
 
 /* Far CALL seg:off (entry points such as the PnP or PXE APIs). */
@@ -62,10 +75,15 @@ static inline void bios_farcall(uint16_t seg, uint16_t off,
 }
 
 /* Leave for good to real-mode code at target (seg << 16 | offset) with
- * DS = ES = FS = GS = SS = seg, SP = sp and interrupts disabled (how a
- * Linux kernel's setup code wants to be entered). */
-void rm_jump(uint32_t target, uint16_t seg, uint16_t sp)
-	__attribute__((noreturn));
+ * DS = ES = FS = GS = SS = seg, SP = sp, EDX = edx and interrupts on
+ * if irq (a Linux kernel's setup code wants them off; a boot sector
+ * gets its drive in DL and interrupts on, as from the BIOS). */
+void rm_jump(uint32_t target, uint16_t seg, uint16_t sp, uint32_t edx,
+	     int irq) __attribute__((noreturn));
+
+/* A far-callable real-mode routine that does nothing: calling it lets
+ * pending interrupts in. */
+extern char rm_idle[];
 
 /* A BIOS_BUFFER_SIZE scratch buffer in base memory for calls that take
  * a real-mode far pointer (E820 entries, disk address packets ...).

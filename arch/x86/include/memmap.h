@@ -37,6 +37,12 @@ uint32_t memmap_top(uint32_t size, uint32_t align, uint32_t avoid_start,
 /* The BIOS's E820 map as read (no entries if it has none). */
 const struct e820_entry *memmap_e820(unsigned int *n);
 
+/* The firmware stays in memory beside the operating system it starts
+ * (a SAN boot): the heap keeps what it uses and a few MiB of room, and
+ * the rest of it (its free top and its largest free hole, where a
+ * download was) is the system's, no longer hidden. */
+void memmap_resident(void);
+
 /* The i-th stretch of RAM below 4 GiB in the BIOS's map, [*start, *end);
  * -1 past the last one.  Valid after memmap_init(). */
 int memmap_ram(unsigned int i, uint32_t *start, uint32_t *end);
