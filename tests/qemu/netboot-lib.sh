@@ -21,8 +21,9 @@
 #   nb_disk NAME APPEND...    $TFTP/NAME: a SYSLINUX disk booting the
 #                             payload with kernel arguments APPEND (and
 #                             the initrds NB_DISK_INITRDS, a comma list)
-#   nb_tgt FILE               tgt exporting FILE as LUN 1 of $NB_IQN on
-#                             $SRV_IP:3260 (LUN 0 is tgt's controller)
+#   nb_tgt FILE [PORT]        tgt exporting FILE as LUN 1 of $NB_IQN on
+#                             $SRV_IP:PORT (3260; LUN 0 is tgt's
+#                             controller)
 #   nb_istgt FILE             istgt exporting FILE as LUN 0 of
 #                             $NB_IQN:disk1 on $SRV_IP:3260
 #   nb_dhcpd CONF             ISC dhcpd on the bridge with that config
@@ -187,15 +188,15 @@ nb_disk() {
 # NB_PIDS for the SIGKILL that nb_cleanup gives what is left in the
 # namespace.
 nb_tgt() {
-	local i ctl=$((NB_SUBNET_N + 1000))
+	local i ctl=$((NB_SUBNET_N + 1000)) port=${2:-3260}
 
 	command -v tgtd >/dev/null || qt_skip "tgt not installed"
 	NB_IQN=iqn.2026-12.test.cxboot:disk$NB_SUBNET_N
 	ip netns exec "$NB_NS" tgtd -f -C "$ctl" \
-		--iscsi "portal=$SRV_IP:3260" >"$WORK/tgtd.log" 2>&1 &
+		--iscsi "portal=$SRV_IP:$port" >"$WORK/tgtd.log" 2>&1 &
 	disown $!
 	for i in $(seq 100); do
-		ss -N "$NB_NS" -Hltn 'sport = :3260' 2>/dev/null | grep -q . &&
+		ss -N "$NB_NS" -Hltn "sport = :$port" 2>/dev/null | grep -q . &&
 			break
 		sleep 0.05
 	done
