@@ -21,9 +21,12 @@
 #   nb_disk NAME APPEND...    $TFTP/NAME: a SYSLINUX disk booting the
 #                             payload with kernel arguments APPEND (and
 #                             the initrds NB_DISK_INITRDS, a comma list)
+#   nb_iso NAME APPEND...     $TFTP/NAME: an ISOLINUX CD image (El
+#                             Torito, no emulation) booting the payload
 #   nb_tgt FILE [PORT]        tgt exporting FILE as LUN 1 of $NB_IQN on
 #                             $SRV_IP:PORT (3260; LUN 0 is tgt's
 #                             controller)
+#   nb_tgt_lun N FILE         FILE as LUN N of the same target
 #   nb_istgt FILE             istgt exporting FILE as LUN 0 of
 #                             $NB_IQN:disk1 on $SRV_IP:3260
 #   nb_dhcpd CONF             ISC dhcpd on the bridge with that config
@@ -183,6 +186,21 @@ nb_disk() {
 		qt_die "mkdisk: $(cat "$WORK/mkdisk.log")"
 }
 
+nb_iso() {
+	local dir=$WORK/iso-$1
+
+	mkdir -p "$dir"
+	cp /usr/lib/ISOLINUX/isolinux.bin \
+		/usr/lib/syslinux/modules/bios/ldlinux.c32 \
+		"$PAYLOAD/vmlinuz" "$PAYLOAD/initrd.gz" "$dir/"
+	printf 'DEFAULT linux\nPROMPT 0\nLABEL linux\n  KERNEL vmlinuz\n  INITRD initrd.gz\n  APPEND %s\n' \
+		"${*:2}" >"$dir/isolinux.cfg"
+	xorriso -as mkisofs -quiet -o "$TFTP/$1" -b isolinux.bin \
+		-c boot.cat -no-emul-boot -boot-load-size 4 -boot-info-table \
+		"$dir" 2>"$WORK/xorriso.log" ||
+		qt_die "xorriso: $(cat "$WORK/xorriso.log")"
+}
+
 # tgtd's control socket is per instance (-C), so tests may run side by
 # side.  tgtd ignores SIGTERM while it has targets: it is left out of
 # NB_PIDS for the SIGKILL that nb_cleanup gives what is left in the
@@ -207,6 +225,12 @@ nb_tgt() {
 	tgtadm -C "$ctl" --lld iscsi --mode target --op bind --tid 1 \
 		--initiator-address ALL ||
 		qt_die "tgt did not start: $(cat "$WORK/tgtd.log")"
+}
+
+nb_tgt_lun() {
+	tgtadm -C $((NB_SUBNET_N + 1000)) --lld iscsi --mode logicalunit \
+		--op new --tid 1 --lun "$1" --backing-store "$2" ||
+		qt_die "tgt: no LUN $1"
 }
 
 # istgt takes seconds to stop: like tgtd it is left to nb_cleanup's

@@ -10,6 +10,8 @@
 #   target, its address, port and LUN, the initiator and the NIC's
 #   address and MAC.
 # - The same root path through the expansion ROM's boot entry (.rom).
+# - An ISOLINUX CD image (El Torito) as tgt's LUN 2, booted by sanboot
+#   from a script: Linux prints the marker.
 # - Ctrl-B at POST, then `dhcp net0` and `sanboot iscsi:...` typed at
 #   the shell (seed 001 §7.3.5), with a first path to a port where
 #   nothing listens: the second path (tgt, LUN 1) is used; and
@@ -20,8 +22,9 @@
 bin=$(dirname "${1:-bin/cxboot.lkrn}")
 qt_init iscsi-boot "$bin/cxboot.lkrn"
 command -v dhcpd >/dev/null || qt_skip "ISC dhcpd not installed"
-command -v syslinux >/dev/null && command -v mformat >/dev/null ||
-	qt_skip "syslinux or mtools not installed"
+command -v syslinux >/dev/null && command -v mformat >/dev/null &&
+	command -v xorriso >/dev/null && [ -r /usr/lib/ISOLINUX/isolinux.bin ] ||
+	qt_skip "syslinux, isolinux, mtools or xorriso not installed"
 nb_init 66
 nb_tap tap0
 MAC=52:54:00:66:00:01
@@ -30,6 +33,8 @@ NB_DISK_INITRDS="$PAYLOAD/initrd.gz,$PAYLOAD/ibft.gz" \
 	nb_disk san.img console=ttyS0 panic=-1 quiet cxmarker="$marker"
 cp "$TFTP/san.img" "$TFTP/san1.img"
 nb_tgt "$TFTP/san1.img" 3261
+nb_iso linux.iso console=ttyS0 panic=-1 quiet cxmarker="$marker-iso"
+nb_tgt_lun 2 "$TFTP/linux.iso"
 tgt_iqn=$NB_IQN
 nb_istgt "$TFTP/san.img"
 iqn=$NB_IQN:disk1
@@ -85,6 +90,14 @@ qt_boot rom -nographic -m 512 -boot n \
 	-device "virtio-net-pci,netdev=n0,mac=$MAC,romfile=$(realpath "$bin/1af41000.rom")"
 linux_runs rom
 ibft_has rom "target0/target-name=$iqn"
+
+printf '#!ipxe\ndhcp net0\nsanboot iscsi:%s::3261:2:%s\n' "$SRV_IP" \
+	"$tgt_iqn" >"$WORK/iso.ipxe"
+qt_boot iso -nographic -m 512 -kernel "$IMAGE" -initrd "$WORK/iso.ipxe" \
+	"${NB_NICS[@]}"
+expect_output "iso: ISOLINUX from the iSCSI CD image boots Linux" \
+	"PAYLOAD-OK marker=$marker-iso extra" 240
+qt_wait_exit 60 || true
 
 qt_boot shell -nographic -m 512 -boot n \
 	-netdev tap,id=n0,ifname=tap0,script=no,downscript=no \

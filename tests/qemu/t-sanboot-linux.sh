@@ -18,14 +18,7 @@ marker=sanboot-$RANDOM$$
 "$(dirname "$0")/mkdisk.sh" "$TFTP/linux.img" 32 "$PAYLOAD/vmlinuz" \
 	"$PAYLOAD/initrd.gz" console=ttyS0 panic=-1 quiet \
 	cxmarker="$marker" || qt_die "mkdisk failed"
-mkdir "$WORK/iso"
-cp /usr/lib/ISOLINUX/isolinux.bin /usr/lib/syslinux/modules/bios/ldlinux.c32 \
-	"$PAYLOAD/vmlinuz" "$PAYLOAD/initrd.gz" "$WORK/iso/"
-printf 'DEFAULT linux\nPROMPT 0\nLABEL linux\n  KERNEL vmlinuz\n  INITRD initrd.gz\n  APPEND console=ttyS0 panic=-1 quiet cxmarker=%s-iso\n' \
-	"$marker" >"$WORK/iso/isolinux.cfg"
-xorriso -as mkisofs -quiet -o "$TFTP/linux.iso" -b isolinux.bin \
-	-c boot.cat -no-emul-boot -boot-load-size 4 -boot-info-table \
-	"$WORK/iso" 2>"$WORK/xorriso.log" || qt_die "xorriso failed"
+nb_iso linux.iso console=ttyS0 panic=-1 quiet cxmarker="$marker-iso"
 # The same disk, Linux not quiet: it reports the memory it got.
 "$(dirname "$0")/mkdisk.sh" "$TFTP/verbose.img" 32 "$PAYLOAD/vmlinuz" \
 	"$PAYLOAD/initrd.gz" console=ttyS0 panic=-1 \
