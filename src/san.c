@@ -6,16 +6,32 @@
 #include <cxboot/san.h>
 #include <cxboot/open.h>
 #include <cxboot/process.h>
+#include <cxboot/settings.h>
 #include <cxboot/timer.h>
 #include <cxboot/uri.h>
 
 /* Opening a path (connect, log in, learn the capacity) and one command
  * each get this long; a command that fails for want of a connection is
- * retried, on a new connection, until SAN_RETRY_TIME has passed since
- * it was first tried. */
+ * retried, on a new connection, until san-retry-time seconds (default
+ * SAN_RETRY_SECS) have passed since it was first tried. */
 #define SAN_OPEN_TIME (15 * TICKS_PER_SEC)
 #define SAN_CMD_TIME (15 * TICKS_PER_SEC)
-#define SAN_RETRY_TIME (60 * TICKS_PER_SEC)
+#define SAN_RETRY_SECS 60
+
+NAMED_SETTING(san_retry_time_setting) = {
+	.name = "san-retry-time",
+	.description = "Seconds a SAN command is retried on new connections",
+	.type = &setting_type_uint16,
+};
+
+static unsigned long san_retry_ticks(void)
+{
+	unsigned long secs;
+
+	if (fetch_uint_setting(NULL, &san_retry_time_setting, &secs) < 0)
+		secs = SAN_RETRY_SECS;
+	return secs * TICKS_PER_SEC;
+}
 
 LIST_HEAD(san_devices);
 
@@ -138,7 +154,7 @@ static int san_run(struct san_device *s, bool write, uint64_t lba,
 static int san_command(struct san_device *s, bool write, uint64_t lba,
 		       unsigned int count, void *buf)
 {
-	unsigned long start = currticks();
+	unsigned long start = currticks(), retry = san_retry_ticks();
 	int rc;
 
 	if (lba > s->blocks || count > s->blocks - lba)
@@ -150,7 +166,7 @@ static int san_command(struct san_device *s, bool write, uint64_t lba,
 		if (rc == 0)
 			rc = san_run(s, write, lba, count, buf);
 		if (rc == 0 || !san_retryable(rc) ||
-		    currticks() - start >= SAN_RETRY_TIME)
+		    currticks() - start >= retry)
 			return rc;
 		/* A fresh connection, and a moment for the target to come
 		 * back before trying it. */

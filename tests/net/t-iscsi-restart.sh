@@ -3,7 +3,9 @@
 # slowed so that the read takes seconds; once a quarter of the disk has
 # crossed it (an nftables counter on what the target sends), tgtd is
 # killed and started again.  The read still completes, on a new
-# connection, and hashes as the disk.
+# connection, and hashes as the disk.  Then the target goes for good in
+# the middle of a read: with san-retry-time 3 the read fails after
+# about 3 s of trying, with a message, and the shell goes on.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -34,18 +36,24 @@ sent() {
 # Kill tgtd once a quarter of the disk has gone out, then bring it
 # back: configured on the loopback first, so that the client finds it
 # only once the target exists, then on its address.
-restart_target() {
+# kill_after BYTES: wait until the target has sent BYTES, kill it.
+kill_after() {
 	local i
 
 	for i in $(seq 600); do
-		[ "$(sent)" -ge $((SIZE / 4)) ] && break
+		[ "$(sent)" -ge "$1" ] && break
 		sleep 0.05
 	done
 	echo "sent before the kill: $(sent)" >"$WORK/killed"
 	cxt_tgtd_stop
+}
+
+restart_target() {
+	kill_after $((SIZE / 4))
 	cxt_tgtd 127.0.0.1:3260
 	cxt_tgt_target 1 "$IQN" "$TFTP/disk"
 	cxt_tgtadm --mode portal --op new --param "portal=$SRV_IP:3260"
+	echo "$TGT_PID" >"$WORK/tgt.pid"
 	echo "restarted" >>"$WORK/killed"
 }
 
@@ -64,4 +72,21 @@ expect_hash whole disk
 killed_at=$(sed -n 's/^sent before the kill: //p' "$WORK/killed")
 expect_cmp "bytes sent before the kill" "$killed_at" -lt "$SIZE"
 expect_cmp "connections" "$(grep -c "Flags \[S\]" "$WORK/syns.log")" -ge 2
+
+# Gone for good (the tgtd that restart_target started).
+TGT_PID=$(cat "$WORK/tgt.pid")
+kill_after $(($(sent) + SIZE / 4)) &
+KILLER=$!
+cxt_run 120 <<EOF2
+$(cxt_static)
+set san-retry-time 3
+sanhook iscsi:$SRV_IP:::1:$IQN
+sanread 0 $((SIZE / 512)) again || echo READ-FAILED
+echo alive
+EOF2
+wait "$KILLER"
+expect_line READ-FAILED
+expect_line alive
+expect_no_contains "again ["
+expect_cmp "ms until the read gave up" "$ELAPSED_MS" -lt 30000
 cxt_finish
