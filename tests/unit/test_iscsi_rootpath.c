@@ -2,9 +2,14 @@
  * DHCP configurations and iPXE scripts use (server as a name, an
  * address or a bracketed IPv6 literal; empty fields defaulted; LUNs as
  * hex 16-bit groups; target names with colons), and what must be
- * refused rather than misread. */
+ * refused rather than misread.  Where the real-world root paths of the
+ * shared corpus are beside the source tree, each is parsed as its
+ * expected column says. */
 #include <errno.h>
+#include <stdlib.h>
+#include <string.h>
 #include <net/iscsi.h>
+#include "../../arch/linux/linux_api.h"
 #include "test.h"
 
 struct rp_case {
@@ -15,31 +20,27 @@ struct rp_case {
 	const char *target;
 };
 
-/* Root paths seen in real configurations (dhcpd.conf host blocks,
- * ironic's sanhook lines, blog posts), with what they mean. */
+/* Each form real root paths take (a host name, an address, the
+ * protocol field, an explicit port, LUN 0 and 1, a bracketed IPv6
+ * literal, colons in the target name), and edge cases. */
 static const struct rp_case good[] = {
-	{ "iscsi.example.com::::iqn.1992-01.com.example.iscsi:target",
-	  "iscsi.example.com", 3260, { 0 },
-	  "iqn.1992-01.com.example.iscsi:target" },
-	{ "fake_host::3260:0:fake_iqn", "fake_host", 3260, { 0 },
-	  "fake_iqn" },
-	{ "192.168.10.254::::iqn.2019-08.win10.acfs:st1", "192.168.10.254",
-	  3260, { 0 }, "iqn.2019-08.win10.acfs:st1" },
-	{ "192.168.10.254::3260:0:iqn.2019-08.win10.acfs:main",
-	  "192.168.10.254", 3260, { 0 }, "iqn.2019-08.win10.acfs:main" },
-	{ "freenas.domain.tld:6:3260:0:iqn.2015-01.tld.domain:iscsiboot",
-	  "freenas.domain.tld", 3260, { 0 },
-	  "iqn.2015-01.tld.domain:iscsiboot" },
-	{ "192.168.2.61:::1:iqn.2015-10.com.laptop-root", "192.168.2.61",
-	  3260, { 0, 1 }, "iqn.2015-10.com.laptop-root" },
-	{ "10.0.0.1:::1:iqn.2015-05.com.example:target1", "10.0.0.1", 3260,
-	  { 0, 1 }, "iqn.2015-05.com.example:target1" },
-	{ "192.168.191.254::::iqn.2016-06.lan.xd.store:10.0.0.5-alice-snap1",
-	  "192.168.191.254", 3260, { 0 },
-	  "iqn.2016-06.lan.xd.store:10.0.0.5-alice-snap1" },
-	{ "[fe80::1]::::iqn.2010-04.org.ipxe:dolphin", "[fe80::1]", 3260,
-	  { 0 }, "iqn.2010-04.org.ipxe:dolphin" },
-	/* Our own edge cases. */
+	{ "san.example.test::::iqn.2026-12.test.example:disk", "san.example.test",
+	  3260, { 0 }, "iqn.2026-12.test.example:disk" },
+	{ "storage_1::3260:0:vol7", "storage_1", 3260, { 0 }, "vol7" },
+	{ "198.18.4.20::::iqn.2026-12.test.lab:node3", "198.18.4.20", 3260,
+	  { 0 }, "iqn.2026-12.test.lab:node3" },
+	{ "198.18.4.20::3260:0:iqn.2026-12.test.lab:node3",
+	  "198.18.4.20", 3260, { 0 }, "iqn.2026-12.test.lab:node3" },
+	{ "nas.lab.test:6:3260:0:iqn.2026-12.test.lab:boot",
+	  "nas.lab.test", 3260, { 0 }, "iqn.2026-12.test.lab:boot" },
+	{ "198.18.9.61:::1:iqn.2026-12.test.lab-root", "198.18.9.61",
+	  3260, { 0, 1 }, "iqn.2026-12.test.lab-root" },
+	{ "198.18.0.9::::iqn.2026-12.test.store:198.18.0.9-bob-snap2",
+	  "198.18.0.9", 3260, { 0 },
+	  "iqn.2026-12.test.store:198.18.0.9-bob-snap2" },
+	{ "[2001:db8::7]::::iqn.2026-12.test.v6:disk", "[2001:db8::7]", 3260,
+	  { 0 }, "iqn.2026-12.test.v6:disk" },
+	/* The seed manual's example. */
 	{ "11.4.3.7::::iqn.2007-08.7.3.4.10:iscsiboot", "11.4.3.7", 3260,
 	  { 0 }, "iqn.2007-08.7.3.4.10:iscsiboot" },
 	/* Four colons before the name: LUN 0 of a target named "1:IQN". */
@@ -52,8 +53,8 @@ static const struct rp_case good[] = {
 };
 
 static const char *const bad[] = {
-	"10.0.0.5:::iqn.2024-01.com.example:target0", /* name as the LUN */
-	"10.0.0.1",
+	"198.18.0.5:::iqn.2026-12.test:disk", /* name as the LUN */
+	"198.18.0.1",
 	"",
 	"h::::",                /* no target name */
 	":::::t",               /* no server */
@@ -118,4 +119,82 @@ UNIT_TEST(iscsi_root_path_limits)
 	memset(path, 's', 300);
 	strcpy(path + 300, "::::t");
 	ok(iscsi_parse_root_path(path, &rp) == -EINVAL);
+}
+
+/* The value of KEY= in a "key=value key=value ..." text, up to the next
+ * space, into buf; false if absent. */
+static bool field(const char *text, const char *key, char *buf, size_t size)
+{
+	size_t klen = strlen(key), n;
+	const char *p = text;
+
+	while ((p = strstr(p, key)) && p != text && p[-1] != ' ')
+		p += klen;
+	if (!p || p[klen] != '=')
+		return false;
+	p += klen + 1;
+	n = strchr(p, ' ') ? (size_t)(strchr(p, ' ') - p) : strlen(p);
+	if (n >= size)
+		return false;
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	return true;
+}
+
+/* One row: ROOT-PATH, where it came from, what it must parse to
+ * ("server=S port=P lun=L target=T") or, for a path to refuse, a text
+ * naming EINVAL. */
+static void corpus_row(char *line)
+{
+	char *origin = strchr(line, '\t'), *expect, server[256], port[8];
+	char lun[8], target[300];
+	struct iscsi_root_path rp;
+	unsigned long l;
+	uint8_t want[8] = { 0 };
+	int rc;
+
+	if (!origin || strncmp(line, "iscsi:", 6) != 0)
+		return;
+	*origin++ = '\0';
+	expect = strchr(origin, '\t');
+	if (!expect)
+		return;
+	expect++;
+	rc = iscsi_parse_root_path(line + 6, &rp);
+	if (strstr(expect, "EINVAL")) {
+		ok(rc == -EINVAL);
+		return;
+	}
+	ok(rc == 0);
+	if (rc || !field(expect, "server", server, sizeof(server)) ||
+	    !field(expect, "target", target, sizeof(target)))
+		return;
+	ok_str(rp.server, server);
+	ok_str(rp.target, target);
+	if (field(expect, "port", port, sizeof(port)))
+		ok(rp.port == strtoul(port, NULL, 10));
+	if (field(expect, "lun", lun, sizeof(lun))) {
+		l = strtoul(lun, NULL, 16);
+		want[0] = l >> 8;
+		want[1] = l;
+		ok_mem(rp.lun, want, 8);
+	}
+}
+
+UNIT_TEST(iscsi_root_path_corpus)
+{
+	void *data;
+	size_t len;
+	char *line, *next;
+
+	if (linux_read_file("../shared/corpora/dhcp/"
+			    "iscsi-root-path-examples.tsv", &data, &len) < 0)
+		return;	/* not beside this tree: nothing to check */
+	for (line = data; line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		corpus_row(line);
+	}
+	free(data);
 }
