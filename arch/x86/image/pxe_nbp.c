@@ -13,7 +13,9 @@
  * The API's structures and that stack lie in one block taken off the
  * base-memory size at 40:13h, where the program does not load
  * itself; the block goes back when the program returns, unless
- * someone took base memory below it meanwhile. */
+ * someone took base memory below it meanwhile.  The firmware stays
+ * resident under the program and what it starts, on a small heap
+ * (memmap_resident()): the rest of memory is theirs. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -22,6 +24,7 @@
 #include <net/netdevice.h>
 #include <bios.h>
 #include <bioshook.h>
+#include <memmap.h>
 #include <pxe.h>
 
 #define NBP_LOAD 0x7c00u
@@ -174,6 +177,9 @@ static int nbp_exec(struct image *image)
 		       image->name, image->len);
 		return -E2BIG;
 	}
+	/* It and what it starts (an OS, with the PXE API still there)
+	 * get the memory the heap does not need. */
+	memmap_resident();
 	*fbms() = fbms_ours;
 	rc = nbp_start(image, block, netdev);
 	if (*fbms() == fbms_ours)

@@ -67,9 +67,11 @@ struct rm_stack {
 	const void *args;
 	uint16_t len;
 };
+#ifdef __i386__
 _Static_assert(offsetof(struct rm_stack, args) == RM_STACK_ARGS &&
 	       offsetof(struct rm_stack, len) == RM_STACK_LEN,
 	       "struct rm_stack as realmode.S sees it");
+#endif
 
 /* Mode-switching call: how (RM_CALL_...) selects "INT target" (target
  * is the vector), an interrupt handler called as INT would (target is
