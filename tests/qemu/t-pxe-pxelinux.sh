@@ -16,7 +16,6 @@ BIOSMOD=/usr/lib/syslinux/modules/bios
 	qt_skip "pxelinux not installed"
 nb_init 67
 nb_tap tap0
-nb_nginx
 cp "$PXELINUX/pxelinux.0" "$PXELINUX/lpxelinux.0" "$BIOSMOD/ldlinux.c32" \
 	"$TFTP/"
 mkdir -p "$TFTP/pxelinux.cfg"
@@ -30,8 +29,10 @@ pxelinux_boot() {
 	printf 'DEFAULT linux\nLABEL linux\n KERNEL %s\n APPEND initrd=%s,%s console=ttyS0 panic=-1 quiet cxmarker=%s\n' \
 		"${prefix}vmlinuz" "${prefix}initrd.gz" "${prefix}extra.gz" \
 		"$marker" >"$TFTP/pxelinux.cfg/default"
+	# (nb_dnsmasq_stop ends every server)
 	nb_dnsmasq_stop
 	nb_dnsmasq "--dhcp-boot=$nbp"
+	nb_nginx
 	NB_NICS=()
 	nb_nic virtio-net-pci tap0 "$MAC"
 	qt_boot "$tag" -nographic -kernel "$IMAGE" "${NB_NICS[@]}"
@@ -49,8 +50,6 @@ pxelinux_boot pxelinux pxelinux.0 ""
 expect_true "pxelinux: ldlinux.c32 and the configuration came by TFTP" \
 	"grep -q 'sent .*ldlinux.c32' '$WORK/dnsmasq.log' &&
 	 grep -q 'sent .*pxelinux.cfg/default' '$WORK/dnsmasq.log'"
-[ -n "${ONLY1:-}" ] && exit 1
-: >"$WORK/access.log"
 pxelinux_boot lpxelinux lpxelinux.0 "http://$SRV_IP/"
 expect_true "lpxelinux: kernel and initrds came by HTTP" \
 	"grep -q 'GET /vmlinuz' '$WORK/access.log' &&
