@@ -54,4 +54,34 @@ pxelinux_boot lpxelinux lpxelinux.0 "http://$SRV_IP/"
 expect_true "lpxelinux: kernel and initrds came by HTTP" \
 	"grep -q 'GET /vmlinuz' '$WORK/access.log' &&
 	 grep -q 'GET /extra.gz' '$WORK/access.log'"
+
+# Our own NBP (tests/qemu/nbp.S) checks what it is given, calls the API
+# and returns; the firmware goes on to its shell, where an empty program
+# and one too large for base memory are refused and the shell goes on,
+# and the NBP runs again.
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cc -m32 -c -DFSIZE_NAME='"nbp.0"' -o "$WORK/nbp.o" "$top/tests/qemu/nbp.S" &&
+ld -m elf_i386 -Ttext=0x7c00 -e _start --oformat binary \
+	-o "$TFTP/nbp.0" "$WORK/nbp.o" || qt_die "nbp.S does not build"
+: >"$TFTP/empty.0"
+head -c $((600 * 1024)) /dev/zero >"$TFTP/big.0"
+IP=$NB_SUBNET.150
+NBP_LINE="NBP: 1 1 1 1 $(printf '%02x' ${IP//./ }) 1 $(printf '%08x' \
+	"$(stat -c %s "$TFTP/nbp.0")")"
+nb_dnsmasq_stop
+nb_dnsmasq "--dhcp-boot=nbp.0" "--dhcp-host=$MAC,$IP"
+NB_NICS=()
+nb_nic virtio-net-pci tap0 "$MAC"
+qt_boot nbp -nographic -kernel "$IMAGE" "${NB_NICS[@]}"
+expect_line "nbp: entered as PXE 2.1 says, its API calls answered" \
+	"$NBP_LINE" 60
+expect_output "nbp: the firmware goes on to its shell after the NBP returns" \
+	"cxboot>" 30
+for f in empty.0 big.0 nbp.0; do
+	qt_send "chain tftp://$SRV_IP/$f"
+	qt_send "echo after-$f-$$"
+	expect_line "nbp: the shell goes on after $f" "after-$f-$$" 30
+done
+expect_true "nbp: it ran again from the shell" \
+	"[ \"\$(grep -ac '^$NBP_LINE' '$QT_LOG')\" = 2 ]"
 qt_finish
