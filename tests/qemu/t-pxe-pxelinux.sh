@@ -4,7 +4,8 @@
 # configuration, the payload kernel and initrds over our PXE TFTP calls,
 # and Linux prints the marker from the command line the configuration
 # gave it.  Then lpxelinux.0 with kernel and initrds over http:// (our
-# FILE calls).  Then programs of our own (assembled here): one that
+# FILE calls).  Then GRUB's PXE image (grub-mkimage -O i386-pc-pxe),
+# whose network driver is our UNDI API.  Then programs of our own (assembled here): one that
 # prints on COM1 and returns, and an empty one; the firmware goes on
 # after each.
 . "$(dirname "$0")/lib.sh"
@@ -54,6 +55,28 @@ pxelinux_boot lpxelinux lpxelinux.0 "http://$SRV_IP/"
 expect_true "lpxelinux: kernel and initrds came by HTTP" \
 	"grep -q 'GET /vmlinuz' '$WORK/access.log' &&
 	 grep -q 'GET /extra.gz' '$WORK/access.log'"
+
+if [ -d /usr/lib/grub/i386-pc ] && command -v grub-mkimage >/dev/null; then
+	marker=grub-$RANDOM$$
+	printf 'linux (pxe)/vmlinuz console=ttyS0 panic=-1 quiet cxmarker=%s\ninitrd (pxe)/initrd.gz (pxe)/extra.gz\nboot\n' \
+		"$marker" >"$WORK/grub.cfg"
+	grub-mkimage -O i386-pc-pxe -o "$TFTP/grub.0" -p '(pxe)/' \
+		-c "$WORK/grub.cfg" pxe tftp net linux boot ||
+		qt_die "grub-mkimage failed"
+	nb_dnsmasq_stop
+	nb_dnsmasq "--dhcp-boot=grub.0"
+	NB_NICS=()
+	nb_nic virtio-net-pci tap0 "$MAC"
+	qt_boot grub -nographic -kernel "$IMAGE" "${NB_NICS[@]}"
+	expect_output "grub: Linux from GRUB's PXE image runs /init with its command line and both initrds" \
+		"PAYLOAD-OK marker=$marker extra=second" 180
+	expect_true "grub: kernel and initrds came by TFTP" \
+		"grep -q 'sent .*/vmlinuz' '$WORK/dnsmasq.log' &&
+		 grep -q 'sent .*/extra.gz' '$WORK/dnsmasq.log'"
+	qt_wait_exit 60 || true
+else
+	qt_log "grub: skipped (grub-pc-bin not installed)"
+fi
 
 # Our own NBP (tests/qemu/nbp.S) checks what it is given, calls the API
 # and returns; the firmware goes on to its shell, where an empty program
