@@ -5,7 +5,10 @@
 # and Linux prints the marker from the command line the configuration
 # gave it.  Then lpxelinux.0 with kernel and initrds over http:// (our
 # FILE calls).  Then GRUB's PXE image (grub-mkimage -O i386-pc-pxe),
-# whose network driver is our UNDI API.  Then programs of our own (assembled here): one that
+# whose network driver is our UNDI API.  Then a pxelinux menu entry
+# `COM32 gpxecmd.c32` with `APPEND sanboot iscsi:...`: FILE_EXEC runs
+# the command in the firmware, which boots the iSCSI disk (SYSLINUX,
+# which loads Linux through INT 13h).  Then programs of our own (assembled here): one that
 # prints on COM1 and returns, and an empty one; the firmware goes on
 # after each.
 . "$(dirname "$0")/lib.sh"
@@ -76,6 +79,26 @@ if [ -d /usr/lib/grub/i386-pc ] && command -v grub-mkimage >/dev/null; then
 	qt_wait_exit 60 || true
 else
 	qt_log "grub: skipped (grub-pc-bin not installed)"
+fi
+
+if command -v tgtd >/dev/null && [ -f "$BIOSMOD/gpxecmd.c32" ]; then
+	marker=gpxecmd-$RANDOM$$
+	cp "$BIOSMOD/gpxecmd.c32" "$BIOSMOD/libcom32.c32" \
+		"$BIOSMOD/libutil.c32" "$TFTP/"
+	nb_disk san.img console=ttyS0 panic=-1 quiet cxmarker=$marker
+	nb_tgt "$TFTP/san.img"
+	printf 'DEFAULT cx\nLABEL cx\n COM32 gpxecmd.c32\n APPEND sanboot iscsi:%s:::1:%s\n' \
+		"$SRV_IP" "$NB_IQN" >"$TFTP/pxelinux.cfg/default"
+	nb_dnsmasq_stop
+	nb_dnsmasq "--dhcp-boot=pxelinux.0"
+	NB_NICS=()
+	nb_nic virtio-net-pci tap0 "$MAC"
+	qt_boot gpxecmd -nographic -kernel "$IMAGE" "${NB_NICS[@]}"
+	expect_output "gpxecmd: FILE_EXEC sanboot boots Linux from the iSCSI disk" \
+		"PAYLOAD-OK marker=$marker" 180
+	qt_wait_exit 60 || true
+else
+	qt_log "gpxecmd: skipped (tgt or gpxecmd.c32 not installed)"
 fi
 
 # Our own NBP (tests/qemu/nbp.S) checks what it is given, calls the API
