@@ -114,13 +114,25 @@ struct image *find_image(const char *name)
 
 int image_probe(struct image *image)
 {
-	for_each_table_entry(type, image_types, struct image_type) {
-		if (type->probe(image) == 0) {
-			image->type = type;
-			return 0;
+	int order = -1;
+
+	/* Few types: pick the next order each pass. */
+	for (;;) {
+		int next = 1 << 30;
+
+		for_each_table_entry(type, image_types, struct image_type)
+			if (type->order > order && type->order < next)
+				next = type->order;
+		if (next == 1 << 30)
+			return -ENOEXEC;
+		for_each_table_entry(type, image_types, struct image_type) {
+			if (type->order == next && type->probe(image) == 0) {
+				image->type = type;
+				return 0;
+			}
 		}
+		order = next;
 	}
-	return -ENOEXEC;
 }
 
 int image_exec(struct image *image)

@@ -109,6 +109,7 @@ static int script_exec(struct image *image)
 
 IMAGE_TYPE(script_image_type) = {
 	.name = "script",
+	.order = IMAGE_ORDER_SIGNATURE,
 	.probe = script_probe,
 	.exec = script_exec,
 };

@@ -1,5 +1,5 @@
 /* Images: fetched files, kept in a list by name, typed by probing and
- * run by their type's exec (script, and later bzImage, PXE NBP ...). */
+ * run by their type's exec (script, bzImage, PXE NBP ...). */
 #ifndef CXBOOT_IMAGE_H
 #define CXBOOT_IMAGE_H
 #include <cxboot/compiler.h>
@@ -10,8 +10,16 @@
 
 struct image;
 
+/* Image types are probed lowest order first, whatever the link order:
+ * a type that recognises its images by a signature is
+ * IMAGE_ORDER_SIGNATURE; a catch-all (the PXE NBP: any program small
+ * enough) is IMAGE_ORDER_CATCHALL, tried only when no other claims the
+ * image. */
+enum { IMAGE_ORDER_SIGNATURE = 10, IMAGE_ORDER_CATCHALL = 90 };
+
 struct image_type {
 	const char *name;
+	int order;                           /* IMAGE_ORDER_... */
 	int (*probe)(struct image *image);   /* 0 if the image is ours */
 	int (*exec)(struct image *image);
 };

@@ -8,10 +8,12 @@
 # and a busybox initramfs, all by TFTP (or with BENCH_PROTO=http from
 # nginx, DHCP's filename an http:// URI; or with BENCH_PROTO=iscsi from
 # a SYSLINUX disk that tgt exports, DHCP giving only a root path, which
-# both firmwares SAN-boot).  Runs alternate; the kernel
+# both firmwares SAN-boot; or with BENCH_PROTO=pxelinux, DHCP naming
+# Debian's pxelinux.0, which loads its configuration, the kernel and
+# the initramfs through each firmware's PXE API).  Runs alternate; the kernel
 # alone (QEMU -kernel, no firmware) is timed too, so that what the
 # firmware itself adds can be told apart.  Reports medians, the ratio
-# (target: cxboot at most 0.7 x iPXE, 0.8 for SAN boot) and image sizes.
+# (target: cxboot at most 0.7 x iPXE, 0.8 for SAN boot and pxelinux) and image sizes.
 #
 #   tests/bench/boot.sh [BIN]      (BIN, the hosted build, is not used)
 #   BENCH_RUNS=3 BENCH_NIC=e1000 BENCH_IMAGE=bin/cxboot.lkrn BENCH_PROTO=tftp
@@ -45,6 +47,17 @@ http)	dhcp=--dhcp-boot=http://$SRV_IP/boot.ipxe
 iscsi)	nb_disk san.img console=ttyS0 panic=-1 quiet cxmarker=bench
 	nb_tgt "$TFTP/san.img"
 	dhcp=--dhcp-option=17,iscsi:$SRV_IP:::1:$NB_IQN
+	target=0.80 ;;
+pxelinux)
+	[ -f /usr/lib/PXELINUX/pxelinux.0 ] ||
+		{ echo "boot: skipped (pxelinux missing)"; exit 0; }
+	cp /usr/lib/PXELINUX/pxelinux.0 \
+		/usr/lib/syslinux/modules/bios/ldlinux.c32 "$TFTP/"
+	mkdir -p "$TFTP/pxelinux.cfg"
+	printf 'DEFAULT linux\nLABEL linux\n KERNEL vmlinuz\n APPEND %s\n' \
+		"initrd=initrd.gz console=ttyS0 panic=-1 quiet cxmarker=bench" \
+		>"$TFTP/pxelinux.cfg/default"
+	dhcp=--dhcp-boot=pxelinux.0
 	target=0.80 ;;
 esac
 # shellcheck disable=SC2046

@@ -214,8 +214,8 @@ rm_enter:
 rm_real:
 	movw	%cs, %ax
 	movw	%ax, %ds
-	movw	rm_ss, %ss
-	movzwl	rm_sp, %esp
+	movw	rm_call_ss, %ss
+	movzwl	rm_call_sp, %esp
 
 	/* The target may be a vector; fetch its handler from the
 	 * interrupt vector table at 0000:0000. */
@@ -458,6 +458,11 @@ pm_esp:	.long	0
 rm_seg:	.word	0
 rm_is_int:
 	.byte	0
+/* The stack rm_call's target runs on (its arguments pushed) */
+rm_call_ss:
+	.word	0
+rm_call_sp:
+	.word	0
 	.balign	4
 rm_target:
 	.long	0			/* vector, or offset then segment */
@@ -483,7 +488,8 @@ rm_stack_top:
 	.text
 	.code32
 
-/* void rm_call(int how, uint32_t target, struct bios_regs *regs) */
+/* void rm_call(int how, uint32_t target, struct bios_regs *regs,
+ *		const struct rm_stack *stack) */
 	.globl	rm_call
 rm_call:
 	pushl	%ebp
@@ -500,6 +506,28 @@ rm_call:
 	leal	rm_regs(%ebx), %edi
 	movl	$BIOS_REGS_SIZE / 4, %ecx
 	rep movsl
+
+	/* The target's stack: the caller's, or below the innermost
+	 * real-mode position; the arguments are copied there now, while
+	 * all memory is flat. */
+	movzwl	rm_ss(%ebx), %eax
+	movzwl	rm_sp(%ebx), %edx
+	movl	32(%esp), %ebp
+	testl	%ebp, %ebp
+	jz	2f
+	cmpl	$0, RM_STACK_SS(%ebp)	/* SS and SP both 0: ours */
+	je	1f
+	movzwl	RM_STACK_SS(%ebp), %eax
+	movzwl	RM_STACK_SP(%ebp), %edx
+1:	movzwl	RM_STACK_LEN(%ebp), %ecx
+	subw	%cx, %dx
+	movl	RM_STACK_ARGS(%ebp), %esi
+	movl	%eax, %edi
+	shll	$4, %edi
+	addl	%edx, %edi
+	rep movsb
+2:	movw	%ax, rm_call_ss(%ebx)
+	movw	%dx, rm_call_sp(%ebx)
 	movl	%esp, pm_esp(%ebx)
 	ljmp	$CODE16_SEL, $rm_enter
 

@@ -276,6 +276,7 @@ static int bz_exec(struct image *image)
 
 IMAGE_TYPE(bzimage_image_type) = {
 	.name = "bzImage",
+	.order = IMAGE_ORDER_SIGNATURE,
 	.probe = bz_probe,
 	.exec = bz_exec,
 };

@@ -34,10 +34,17 @@
 #define RM_CALL_INT 1
 #define RM_CALL_VECTOR 2
 
+/* Layout of struct rm_stack, shared with the assembly. */
+#define RM_STACK_SS 0
+#define RM_STACK_SP 2
+#define RM_STACK_ARGS 4
+#define RM_STACK_LEN 8
+
 /* Size of the base-memory scratch buffer (bios_buffer()). */
 #define BIOS_BUFFER_SIZE 1024
 
 #ifndef __ASSEMBLER__
+#include <stddef.h>
 #include <stdint.h>
 
 struct bios_regs {
@@ -49,29 +56,48 @@ struct bios_regs {
 #define EFLAGS_CF 0x0001
 #define EFLAGS_ZF 0x0040
 
+/* The real-mode stack of a call: the target runs on ss:sp (0:0 means
+ * the firmware's own real-mode stack), with len bytes of args pushed
+ * there before the return address, so that args[0] lies at SS:SP+4 (a
+ * far call) or SS:SP+6 (as INT).  The caller's bytes stay on the stack
+ * when the target returns, as the C calling convention does in real
+ * mode (the target pops only its return address). */
+struct rm_stack {
+	uint16_t ss, sp;
+	const void *args;
+	uint16_t len;
+};
+#ifdef __i386__
+_Static_assert(offsetof(struct rm_stack, args) == RM_STACK_ARGS &&
+	       offsetof(struct rm_stack, len) == RM_STACK_LEN,
+	       "struct rm_stack as realmode.S sees it");
+#endif
+
 /* Mode-switching call: how (RM_CALL_...) selects "INT target" (target
  * is the vector), an interrupt handler called as INT would (target is
- * seg << 16 | offset) or "far CALL target". */
-void rm_call(int how, uint32_t target, struct bios_regs *regs);
+ * seg << 16 | offset) or "far CALL target".  stack may be NULL: the
+ * firmware's real-mode stack, nothing pushed. */
+void rm_call(int how, uint32_t target, struct bios_regs *regs,
+	     const struct rm_stack *stack);
 
 /* INT vector, as if executed by real-mode code. */
 static inline void bios_int(unsigned int vector, struct bios_regs *regs)
 {
-	rm_call(RM_CALL_INT | RM_CALL_VECTOR, vector & 0xff, regs);
+	rm_call(RM_CALL_INT | RM_CALL_VECTOR, vector & 0xff, regs, NULL);
 }
 
 /* The interrupt handler at seg << 16 | off, as INT would enter it (a
  * hooked vector's previous handler). */
 static inline void bios_int_at(uint32_t handler, struct bios_regs *regs)
 {
-	rm_call(RM_CALL_INT, handler, regs);
+	rm_call(RM_CALL_INT, handler, regs, NULL);
 }
 
 /* Far CALL seg:off (entry points such as the PnP or PXE APIs). */
 static inline void bios_farcall(uint16_t seg, uint16_t off,
 				struct bios_regs *regs)
 {
-	rm_call(0, (uint32_t)seg << 16 | off, regs);
+	rm_call(0, (uint32_t)seg << 16 | off, regs, NULL);
 }
 
 /* Leave for good to real-mode code at target (seg << 16 | offset) with

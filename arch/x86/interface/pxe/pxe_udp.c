@@ -1,7 +1,10 @@
 /* The UDP calls.  PXE has one UDP "connection" that sends from any
  * port and receives for any: each port the NBP sends from or reads on
  * is bound here, and what arrives waits in one queue until a read
- * whose filter (destination address and port) it passes. */
+ * whose filter (destination address and port) it passes.  NBPs such as
+ * pxelinux take a new port for every TFTP transfer and never say when
+ * they are done with one: when all are bound, the port used longest
+ * ago goes. */
 #include <errno.h>
 #include <string.h>
 #include <byteswap.h>
@@ -21,6 +24,8 @@ struct pxe_udp_meta {
 static struct {
 	bool open;
 	struct udp_conn conns[PXE_UDP_PORTS];   /* local_port 0: unused */
+	unsigned long last_use[PXE_UDP_PORTS];
+	unsigned long uses;
 	struct list_head queue;
 	unsigned int queued;
 } pxe_udp;
@@ -44,21 +49,45 @@ static void pxe_udp_rx(struct udp_conn *conn __unused,
 	pxe_udp.queued++;
 }
 
+/* Forget port slot i and what waits for it. */
+static void pxe_udp_unbind(unsigned int i)
+{
+	struct io_buffer *iob, *tmp;
+	struct pxe_udp_meta meta;
+
+	list_for_each_entry_safe(iob, tmp, &pxe_udp.queue, list) {
+		memcpy(&meta, iob->data, sizeof(meta));
+		if (meta.dport != pxe_udp.conns[i].local_port)
+			continue;
+		list_del(&iob->list);
+		free_iob(iob);
+		pxe_udp.queued--;
+	}
+	udp_close(&pxe_udp.conns[i]);
+	pxe_udp.conns[i].local_port = 0;
+	pxe_udp.last_use[i] = 0;
+}
+
 /* The connection bound to port (host order), bound now if need be. */
 static struct udp_conn *pxe_udp_bind(uint16_t port)
 {
-	struct udp_conn *free_conn = NULL;
-	unsigned int i;
+	unsigned int i, pick = 0;
 
+	/* A free slot's last use is 0: it goes first. */
 	for (i = 0; i < PXE_UDP_PORTS; i++) {
-		if (pxe_udp.conns[i].local_port == port)
+		if (pxe_udp.conns[i].local_port == port) {
+			pxe_udp.last_use[i] = ++pxe_udp.uses;
 			return &pxe_udp.conns[i];
-		if (!pxe_udp.conns[i].local_port && !free_conn)
-			free_conn = &pxe_udp.conns[i];
+		}
+		if (pxe_udp.last_use[i] < pxe_udp.last_use[pick])
+			pick = i;
 	}
-	if (!free_conn || udp_open(free_conn, port, pxe_udp_rx) != 0)
+	if (pxe_udp.conns[pick].local_port)
+		pxe_udp_unbind(pick);
+	if (udp_open(&pxe_udp.conns[pick], port, pxe_udp_rx) != 0)
 		return NULL;
-	return free_conn;
+	pxe_udp.last_use[pick] = ++pxe_udp.uses;
+	return &pxe_udp.conns[pick];
 }
 
 void pxe_udp_shutdown(void)
@@ -70,6 +99,7 @@ void pxe_udp_shutdown(void)
 		if (pxe_udp.conns[i].local_port)
 			udp_close(&pxe_udp.conns[i]);
 		pxe_udp.conns[i].local_port = 0;
+		pxe_udp.last_use[i] = 0;
 	}
 	if (pxe_udp.open) {
 		list_for_each_entry_safe(iob, tmp, &pxe_udp.queue, list) {
