@@ -1,7 +1,8 @@
 #!/bin/bash
 # Things that cannot be booted give a clear error and leave the firmware
-# usable: DHCP naming a file that is no kernel (autoboot gives up and the
-# shell follows), a truncated kernel, a kernel too old for our loader,
+# usable: DHCP naming a web page (text: no kernel and no boot program;
+# autoboot gives up and the shell follows), a truncated kernel, a
+# kernel too old for our loader,
 # `boot` with nothing selected, a root-path without a filename naming an
 # iSCSI target where nothing listens.  After all that the shell still
 # boots Linux.
@@ -13,7 +14,11 @@ nb_tap tap0
 
 MAC_A=52:54:00:62:00:01
 MAC_B=52:54:00:62:00:02
-head -c 100000 /dev/urandom >"$TFTP/blob"
+# A web page where a program was meant: text, so no boot program.
+{
+	echo '<!DOCTYPE html>'
+	for i in $(seq 2000); do echo "<p>line $i of a page, not a program</p>"; done
+} >"$TFTP/blob"
 head -c 1000000 "$PAYLOAD/vmlinuz" >"$TFTP/truncated"
 # The same kernel header claiming boot protocol 2.02.
 head -c 65536 "$PAYLOAD/vmlinuz" >"$TFTP/oldproto"

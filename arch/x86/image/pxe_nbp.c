@@ -1,7 +1,9 @@
 /* PXE network boot programs (pxelinux.0, lpxelinux.0, a GRUB PXE image
  * ...) as an image type: the catch-all for anything that fits between
  * 0:7C00 and the end of conventional memory and that no other type
- * claims.  `boot` runs the program with the PXE API offered
+ * claims, but text (a configuration file or a web page named where a
+ * program was meant): machine code has bytes no text has.  `boot` runs
+ * the program with the PXE API offered
  * (arch/x86/include/pxe.h) and, when it returns, goes on.
  *
  * The program is entered as PXE 2.1 (section 4.4.5) has a PXE ROM
@@ -49,9 +51,29 @@ static uint16_t *fbms(void)
 	return real_to_flat(0x40, 0x13);
 }
 
+/* Whether the first bytes are all printable ASCII, tabs, line ends or
+ * bytes of UTF-8. */
+static bool looks_like_text(const struct image *image)
+{
+	size_t n = image->len < 512 ? image->len : 512;
+
+	for (size_t i = 0; i < n; i++) {
+		uint8_t c = image->data[i];
+
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+			return false;
+		if (c == 0x7f)
+			return false;
+	}
+	return true;
+}
+
 static int nbp_probe(struct image *image)
 {
-	return image->len && image->len <= NBP_LIMIT - NBP_LOAD ? 0 : -ENOEXEC;
+	if (!image->len || image->len > NBP_LIMIT - NBP_LOAD ||
+	    looks_like_text(image))
+		return -ENOEXEC;
+	return 0;
 }
 
 static void nbp_pxenv_entry(struct bios_call *call)
