@@ -43,6 +43,10 @@ pxelinux_boot() {
 	expect_output "$tag: DHCP" "DHCP (net0 $MAC)... ok" 60
 	expect_output "$tag: Linux from $nbp runs /init with its command line and both initrds" \
 		"PAYLOAD-OK marker=$marker extra=second" 180
+	# It unloads our stack and frees the base memory before Linux:
+	# only once INT 1Ah no longer points into that memory.
+	expect_true "$tag: the PXE stack unloaded, its base memory freed" \
+		"! grep -aq 'Failed to free base memory' '$QT_LOG'"
 	if qt_wait_exit 60; then
 		qt_pass "$tag: Linux powered the machine off"
 	else

@@ -98,6 +98,11 @@ static struct segoff16 segoff(uint32_t farptr)
 	return (struct segoff16){ .offset = farptr, .segment = farptr >> 16 };
 }
 
+int pxe_unhook_vectors(void)
+{
+	return unhook_bios_interrupt(0x1a, nbp_int1a) == -EBUSY ? -EBUSY : 0;
+}
+
 /* The two far-call entry points: taken once, they last as we do. */
 static int nbp_layout(struct pxe_layout *l, const struct nbp_block *block)
 {
