@@ -106,7 +106,8 @@ else
 fi
 
 # Our own NBP (tests/qemu/nbp.S) checks what it is given, calls the API
-# and returns; the firmware goes on to its shell, where an empty program
+# and returns with A20 off; the firmware goes on to its shell (and
+# memory above 1 MiB is what it was), where an empty program
 # and one too large for base memory are refused and the shell goes on,
 # and the NBP runs again.
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -127,6 +128,12 @@ expect_line "nbp: entered as PXE 2.1 says, its API calls answered" \
 	"$NBP_LINE" 60
 expect_output "nbp: the firmware goes on to its shell after the NBP returns" \
 	"cxboot>" 30
+# It left A20 off: a download lands in memory above 1 MiB and its hash
+# comes out right only if A20 is back on.
+qt_send "imgfetch tftp://$SRV_IP/ldlinux.c32"
+qt_send "sha256sum ldlinux.c32"
+expect_output "nbp: with A20 back on, a download above 1 MiB hashes right" \
+	"$(sha256sum "$TFTP/ldlinux.c32" | cut -d' ' -f1)" 60
 for f in empty.0 big.0 nbp.0; do
 	qt_send "chain tftp://$SRV_IP/$f"
 	qt_send "echo after-$f-$$"
