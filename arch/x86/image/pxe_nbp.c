@@ -184,9 +184,18 @@ static int nbp_start(struct image *image, struct nbp_block *block,
 	return 0;
 }
 
+/* The device the program came over serves its API; if that is not
+ * known or closed since, the last one opened. */
+static struct net_device *nbp_netdev(const struct image *image)
+{
+	if (image->netdev && netdev_is_open(image->netdev))
+		return image->netdev;
+	return last_opened_netdev();
+}
+
 static int nbp_exec(struct image *image)
 {
-	struct net_device *netdev = last_opened_netdev();
+	struct net_device *netdev = nbp_netdev(image);
 	uint16_t fbms_before = *fbms(), fbms_ours;
 	struct nbp_block *block;
 	int rc;
