@@ -28,6 +28,16 @@ _start:
 	xorw	%ax, %ax
 	movw	%ax, %ds
 	cld
+	/* A BIOS that copies the screen to the serial port (SeaBIOS) may
+	 * do so only on its timer tick: two ticks, and what the firmware
+	 * printed last is out before our line. */
+	sti
+	movw	0x46c, %dx
+1:	hlt
+	movw	0x46c, %ax
+	subw	%dx, %ax
+	cmpw	$2, %ax
+	jb	1b
 	movw	$hello, %si
 	call	puts
 
