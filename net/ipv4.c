@@ -192,6 +192,17 @@ int ipv4_route(struct in_addr dest, struct net_device *netdev,
 	return -ENETUNREACH;
 }
 
+struct net_device *ipv4_host_netdev(const char *host)
+{
+	struct ipv4_route route;
+	struct in_addr addr;
+
+	if (!host || !inet_aton(host, &addr) ||
+	    ipv4_route(addr, NULL, &route) != 0)
+		return NULL;
+	return route.netdev;
+}
+
 uint16_t ipv4_pshdr_chksum(struct in_addr src, struct in_addr dest,
 			   uint8_t protocol, size_t len)
 {

@@ -12,6 +12,7 @@
 #include <cxboot/open.h>
 #include <cxboot/timer.h>
 #include <cxboot/xfer.h>
+#include <net/ip.h>
 
 struct downloader {
 	struct refcnt refcnt;
@@ -199,6 +200,8 @@ int image_download(struct image *image, unsigned long timeout_ms)
 	/* What the protocol learnt about the failure (a server's words). */
 	error_detail_print(rc);
 	dl_finish(dl, rc);
+	image_set_netdev(image, rc == 0 ? ipv4_host_netdev(image->uri->host) :
+			 NULL);
 	ref_put(&dl->refcnt);
 	free(text);
 	return rc;

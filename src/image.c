@@ -4,6 +4,7 @@
 #include <string.h>
 #include <cxboot/image.h>
 #include <cxboot/open.h>
+#include <net/netdevice.h>
 
 static LIST_HEAD(images);
 
@@ -18,6 +19,7 @@ static void free_image(struct refcnt *ref)
 
 	free(image->name);
 	free(image->uri);
+	image_set_netdev(image, NULL);
 	free(image->data);
 	free(image->cmdline);
 	free(image);
@@ -32,6 +34,15 @@ static const char *uri_basename(const struct uri *uri)
 		return NULL;
 	slash = strrchr(path, '/');
 	return slash ? slash + 1 : path;
+}
+
+void image_set_netdev(struct image *image, struct net_device *netdev)
+{
+	if (netdev)
+		ref_get(&netdev->refcnt);
+	if (image->netdev)
+		netdev_put(image->netdev);
+	image->netdev = netdev;
 }
 
 struct image *alloc_image(const struct uri *uri)

@@ -9,6 +9,7 @@
 #include <cxboot/uri.h>
 
 struct image;
+struct net_device;
 
 /* Image types are probed lowest order first, whatever the link order:
  * a type that recognises its images by a signature is
@@ -30,6 +31,9 @@ struct image {
 	struct list_head list;
 	char *name;
 	struct uri *uri;          /* where it came from (may be NULL) */
+	/* The device it came over (held; NULL if not over the network or
+	 * not known: a host name, not an address) */
+	struct net_device *netdev;
 	uint8_t *data;
 	size_t len;
 	char *cmdline;            /* arguments (imgargs) */
@@ -49,6 +53,8 @@ static inline void image_put(struct image *image)
 }
 int image_set_name(struct image *image, const char *name);
 int image_set_cmdline(struct image *image, const char *cmdline);
+/* Hold netdev (may be NULL) as the device the image came over. */
+void image_set_netdev(struct image *image, struct net_device *netdev);
 /* Add to the list (names must be unique: an old image of the same
  * name is replaced). */
 int register_image(struct image *image);
@@ -62,7 +68,8 @@ int image_exec(struct image *image);
 /* Download uri into image (job_wait()ed with progress).  Prints the
  * usual "uri... ok" line. */
 /* Download the image from its URI; timeout_ms (0: none) ends it when no
- * data came for that long. */
+ * data came for that long.  On success image->netdev is the device the
+ * route to the URI's host goes out of. */
 int image_download(struct image *image, unsigned long timeout_ms);
 
 #endif

@@ -38,6 +38,11 @@ struct ipv4_route {
 int ipv4_route(struct in_addr dest, struct net_device *netdev,
 	       struct ipv4_route *route);
 
+/* The device packets to host go out of now, if host is an address in
+ * dotted form (a name is not resolved here); NULL otherwise or when no
+ * device has a route. */
+struct net_device *ipv4_host_netdev(const char *host);
+
 /* Checksum of the pseudo-header for transport checksums, in the form
  * tcpip_continue_chksum() takes as its partial:
  *   tcpip_continue_chksum(ipv4_pshdr_chksum(...), udp, len) */

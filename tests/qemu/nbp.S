@@ -9,7 +9,11 @@
  * (DHCPACK, our own copy) through the !PXE entry succeeds, IPADDR being
  * the packet's yiaddr in hex; E: TFTP_GET_FSIZE of FSIZE_NAME from the
  * packet's siaddr through the PXENV+ entry succeeds, FSIZE its answer in
- * hex.  Each flag is 1 or 0.  Linked at 0x7C00, run with DS = 0. */
+ * hex.  Each flag is 1 or 0.  Linked at 0x7C00, run with DS = 0.
+ *
+ * It turns the A20 line off (the "fast A20" bit 1 of port 92h) before
+ * it returns, as a program that used the BIOS's own memory-size or
+ * A20 services may: the firmware must turn it back on. */
 #define COM1 0x3f8
 #define GET_CACHED_INFO 0x0071
 #define TFTP_GET_FSIZE 0x0025
@@ -24,6 +28,16 @@ _start:
 	xorw	%ax, %ax
 	movw	%ax, %ds
 	cld
+	/* A BIOS that copies the screen to the serial port (SeaBIOS) may
+	 * do so only on its timer tick: two ticks, and what the firmware
+	 * printed last is out before our line. */
+	sti
+	movw	0x46c, %dx
+1:	hlt
+	movw	0x46c, %ax
+	subw	%dx, %ax
+	cmpw	$2, %ax
+	jb	1b
 	movw	$hello, %si
 	call	puts
 
@@ -83,6 +97,10 @@ _start:
 	call	puthex32
 	movw	$crlf, %si
 	call	puts
+
+	inb	$0x92, %al
+	andb	$0xfc, %al		/* bit 0 would reset the machine */
+	outb	%al, $0x92
 
 	popw	%bx
 	popw	%es

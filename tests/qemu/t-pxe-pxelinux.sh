@@ -43,6 +43,10 @@ pxelinux_boot() {
 	expect_output "$tag: DHCP" "DHCP (net0 $MAC)... ok" 60
 	expect_output "$tag: Linux from $nbp runs /init with its command line and both initrds" \
 		"PAYLOAD-OK marker=$marker extra=second" 180
+	# It unloads our stack and frees the base memory before Linux:
+	# only once INT 1Ah no longer points into that memory.
+	expect_true "$tag: the PXE stack unloaded, its base memory freed" \
+		"! grep -aq 'Failed to free base memory' '$QT_LOG'"
 	if qt_wait_exit 60; then
 		qt_pass "$tag: Linux powered the machine off"
 	else
@@ -102,9 +106,13 @@ else
 fi
 
 # Our own NBP (tests/qemu/nbp.S) checks what it is given, calls the API
-# and returns; the firmware goes on to its shell, where an empty program
+# and returns with A20 off; the firmware goes on to its shell (and
+# memory above 1 MiB is what it was), where an empty program
 # and one too large for base memory are refused and the shell goes on,
-# and the NBP runs again.
+# and the NBP runs again.  A second NIC on the same network, opened
+# last (its own DHCP in the shell), must not take the NBP's API over:
+# the NBP came over net0 (the route to the server), so GET_CACHED_INFO
+# still answers with net0's lease.
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cc -m32 -c -DFSIZE_NAME='"nbp.0"' -o "$WORK/nbp.o" "$top/tests/qemu/nbp.S" &&
 ld -m elf_i386 -Ttext=0x7c00 -e _start --oformat binary \
@@ -115,14 +123,27 @@ IP=$NB_SUBNET.150
 NBP_LINE="NBP: 1 1 1 1 $(printf '%02x' ${IP//./ }) 1 $(printf '%08x' \
 	"$(stat -c %s "$TFTP/nbp.0")")"
 nb_dnsmasq_stop
-nb_dnsmasq "--dhcp-boot=nbp.0" "--dhcp-host=$MAC,$IP"
+MAC2=52:54:00:67:00:02
+nb_tap tap1
+nb_dnsmasq "--dhcp-boot=nbp.0" "--dhcp-host=$MAC,$IP" \
+	"--dhcp-host=$MAC2,$NB_SUBNET.151"
 NB_NICS=()
 nb_nic virtio-net-pci tap0 "$MAC"
+nb_nic virtio-net-pci tap1 "$MAC2"
 qt_boot nbp -nographic -kernel "$IMAGE" "${NB_NICS[@]}"
 expect_line "nbp: entered as PXE 2.1 says, its API calls answered" \
 	"$NBP_LINE" 60
 expect_output "nbp: the firmware goes on to its shell after the NBP returns" \
 	"cxboot>" 30
+# It left A20 off: a download lands in memory above 1 MiB and its hash
+# comes out right only if A20 is back on.
+qt_send "imgfetch tftp://$SRV_IP/ldlinux.c32"
+qt_send "sha256sum ldlinux.c32"
+expect_output "nbp: with A20 back on, a download above 1 MiB hashes right" \
+	"$(sha256sum "$TFTP/ldlinux.c32" | cut -d' ' -f1)" 60
+qt_send "dhcp net1"
+expect_output "nbp: the second NIC gets its own lease" \
+	"DHCP (net1 $MAC2)... ok" 60
 for f in empty.0 big.0 nbp.0; do
 	qt_send "chain tftp://$SRV_IP/$f"
 	qt_send "echo after-$f-$$"

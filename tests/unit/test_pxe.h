@@ -20,6 +20,11 @@ extern const struct pxe_layout test_pxe_layout;
 extern const uint8_t test_pxe_mac[6], test_pxe_peer_mac[6];
 extern const uint8_t test_pxe_ip[4], test_pxe_peer_ip[4];
 
+/* The glue's pxe_unhook_vectors(): how often it was called, and what
+ * it returns (0 unless a test says otherwise). */
+extern int test_pxe_unhook_rc;
+extern unsigned int test_pxe_unhooks;
+
 /* Bring the device up and activate the server on it with command
  * line "cmd line"; NULL on failure. */
 struct net_device *test_pxe_up(void);

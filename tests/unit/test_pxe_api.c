@@ -97,6 +97,31 @@ UNIT_TEST(pxe_dispatch_unknown)
 	test_pxe_down(nd);
 }
 
+/* Unloading gives INT 1Ah back (pxelinux frees our base memory only
+ * then); if it must stay, the status says which part stays. */
+UNIT_TEST(pxe_unload_unhooks)
+{
+	struct net_device *nd = test_pxe_up();
+	uint16_t block[8];
+
+	ok(nd != NULL);
+	if (!nd)
+		return;
+	test_pxe_unhooks = 0;
+	block[0] = 0xffff;
+	ok(pxe_dispatch(PXENV_UNLOAD_STACK, block) == PXENV_EXIT_SUCCESS);
+	ok(block[0] == PXENV_STATUS_SUCCESS);
+	ok(test_pxe_unhooks == 1);
+	test_pxe_unhook_rc = -EBUSY;
+	ok(pxe_dispatch(PXENV_UNLOAD_STACK, block) == PXENV_EXIT_FAILURE);
+	ok(block[0] == PXENV_STATUS_KEEP_ALL);
+	ok(pxe_dispatch(PXENV_STOP_UNDI, block) == PXENV_EXIT_FAILURE);
+	ok(block[0] == PXENV_STATUS_KEEP_UNDI);
+	ok(test_pxe_unhooks == 3);
+	test_pxe_unhook_rc = 0;
+	test_pxe_down(nd);
+}
+
 /* The entry points: PXENV+ takes BX and ES:DI, !PXE its stack, and
  * INT 1Ah AX=5650h points ES:BX at PXENV+. */
 UNIT_TEST(pxe_entry_points)

@@ -32,6 +32,15 @@ void *phys_to_virt(uint32_t phys)
 	return phys < TEST_REAL_MEM_SIZE ? test_real_mem + phys : NULL;
 }
 
+int test_pxe_unhook_rc;
+unsigned int test_pxe_unhooks;
+
+int pxe_unhook_vectors(void)
+{
+	test_pxe_unhooks++;
+	return test_pxe_unhook_rc;
+}
+
 const uint8_t test_pxe_mac[6] = { 2, 0, 0, 0, 0, 0x0a };
 const uint8_t test_pxe_peer_mac[6] = { 2, 0, 0, 0, 0, 0x0b };
 const uint8_t test_pxe_ip[4] = { 10, 0, 0, 2 };

@@ -1,12 +1,16 @@
 /* Unit tests for data-transfer interfaces: lifetimes across calls, the
- * defaults of missing operations, 64-bit offsets and a redirect that
- * reaches the downloader. */
+ * defaults of missing operations, 64-bit offsets, a redirect that
+ * reaches the downloader, and the device a download came over. */
 #include "test.h"
 #include <errno.h>
 #include <stdlib.h>
 #include <cxboot/image.h>
 #include <cxboot/open.h>
+#include <cxboot/settings.h>
 #include <cxboot/xfer.h>
+#include <net/ethernet.h>
+#include <net/ip.h>
+#include "testdev.h"
 
 /* A heap object owning one end; it records what its peer told it. */
 struct endpoint {
@@ -254,4 +258,70 @@ UNIT_TEST(xfer_redirect_reaches_downloader)
 	free(text);
 	free(uri);
 	image_put(image);
+}
+
+/* An open test device at addr/24. */
+static struct net_device *up_at(const char *addr, uint8_t mac_last)
+{
+	static const uint8_t mask[4] = { 255, 255, 255, 0 };
+	struct net_device *nd = alloc_etherdev(0);
+	struct in_addr a;
+
+	if (!nd)
+		return NULL;
+	nd->op = &test_dev_ops;
+	memcpy(nd->hw_addr, (uint8_t[6]){ 2, 0, 0, 0, 1, mac_last }, 6);
+	if (register_netdev(nd) != 0) {
+		netdev_put(nd);
+		return NULL;
+	}
+	inet_aton(addr, &a);
+	store_setting(netdev_settings(nd), &ip_setting, &a, 4);
+	store_setting(netdev_settings(nd), &netmask_setting, mask, 4);
+	netdev_open(nd);
+	return nd;
+}
+
+static void down(struct net_device *nd)
+{
+	netdev_close(nd);
+	unregister_netdev(nd);
+	netdev_put(nd);
+}
+
+/* Which device an image came over: the one the route to its server
+ * leaves by, not the one opened last; none for a host name.  The image
+ * holds it until it goes. */
+UNIT_TEST(download_records_netdev)
+{
+	struct net_device *first = up_at("198.18.4.10", 1);
+	struct net_device *second = up_at("198.18.5.10", 2);
+	struct uri *by_first = parse_uri("xfertest://198.18.4.1/nbp.0");
+	struct uri *by_name = parse_uri("xfertest://boot.example/nbp.0");
+	struct image *image;
+	int refs;
+
+	ok(first && second && by_first && by_name);
+	if (!first || !second || !by_first || !by_name)
+		goto out;
+	ok(last_opened_netdev() == second);
+	image = alloc_image(by_first);
+	refs = first->refcnt.count;
+	ok(image_download(image, 0) == 0);
+	ok(image->netdev == first);
+	ok(first->refcnt.count == refs + 1);
+	image_put(image);
+	ok(first->refcnt.count == refs);
+
+	image = alloc_image(by_name);
+	ok(image_download(image, 0) == 0);
+	ok(image->netdev == NULL);
+	image_put(image);
+out:
+	free(by_first);
+	free(by_name);
+	if (first)
+		down(first);
+	if (second)
+		down(second);
 }

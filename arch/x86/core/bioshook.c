@@ -87,22 +87,25 @@ int unhook_bios_interrupt(unsigned int vector, bios_hook_fn fn)
 	uint32_t *olds = rm_flat(bios_hook_old);
 	uint8_t *pass = rm_flat(bios_hook_pass);
 	uint32_t *entry = vector_entry(vector);
+	int rc = -ENOENT;
 
+	/* A slot already passing calls on is still ours: asked again, it
+	 * goes if whoever hooked after us has left meanwhile. */
 	for (int k = 0; k < BIOS_HOOK_SLOTS; k++) {
 		struct hook_slot *slot = &slots[k];
 
 		if (!slot->used || !slot->is_int || slot->vector != vector ||
-		    slot->fn != fn || pass[k])
+		    slot->fn != fn)
 			continue;
-		if (*entry != stub(k)) {
-			pass[k] = 1;	/* and the slot stays taken */
-			return -EBUSY;
+		if (*entry == stub(k)) {
+			*entry = olds[k];
+			slot->used = false;
+			return 0;
 		}
-		*entry = olds[k];
-		slot->used = false;
-		return 0;
+		pass[k] = 1;	/* and the slot stays taken */
+		rc = -EBUSY;
 	}
-	return -ENOENT;
+	return rc;
 }
 
 uint32_t bios_entry_point(bios_hook_fn fn)

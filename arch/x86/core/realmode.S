@@ -180,15 +180,22 @@ a20_test:
 
 /* Turn the A20 line on: the BIOS service (INT 15h AX=2401h) first, then
  * the "fast A20" bit of system control port A (port 92h bit 1).
- * CF set on failure.  (The keyboard-controller method is not tried.) */
+ * CF set on failure.  (The keyboard-controller method is not tried.)
+ * While INT 15h is ours (hidemem.h), that call enters C through
+ * pm_call, which comes back here: the nested call goes straight to the
+ * port rather than round again. */
 a20_enable:
 	call	a20_test
 	jz	9f
+	testb	$1, %cs:a20_in_int15
+	jnz	2f
+	movb	$1, %cs:a20_in_int15
 	movw	$0x2401, %ax
 	int	$0x15
+	movb	$0, %cs:a20_in_int15
 	call	a20_test
 	jz	9f
-	inb	$0x92, %al
+2:	inb	$0x92, %al
 	andb	$0xfe, %al		/* bit 0 would reset the machine */
 	orb	$0x02, %al
 	outb	%al, $0x92
@@ -261,6 +268,12 @@ rm_real:
 	movw	%es, %cs:rm_regs + BIOS_REGS_ES
 	movw	%fs, %cs:rm_regs + BIOS_REGS_FS
 	movw	%gs, %cs:rm_regs + BIOS_REGS_GS
+	/* What we called (a boot program, a BIOS service) may have
+	 * turned A20 off: protected mode with it off would see every odd
+	 * MiB as the one below.  A test when it is on; if it will not
+	 * come back on there is no better place to go than on. */
+	call	a20_enable
+	cli
 
 	movw	%cs, %ax
 	movw	%ax, %ds
@@ -457,6 +470,8 @@ pm_esp:	.long	0
 	.globl	rm_seg
 rm_seg:	.word	0
 rm_is_int:
+	.byte	0
+a20_in_int15:
 	.byte	0
 /* The stack rm_call's target runs on (its arguments pushed) */
 rm_call_ss:

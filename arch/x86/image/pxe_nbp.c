@@ -98,6 +98,11 @@ static struct segoff16 segoff(uint32_t farptr)
 	return (struct segoff16){ .offset = farptr, .segment = farptr >> 16 };
 }
 
+int pxe_unhook_vectors(void)
+{
+	return unhook_bios_interrupt(0x1a, nbp_int1a) == -EBUSY ? -EBUSY : 0;
+}
+
 /* The two far-call entry points: taken once, they last as we do. */
 static int nbp_layout(struct pxe_layout *l, const struct nbp_block *block)
 {
@@ -179,9 +184,18 @@ static int nbp_start(struct image *image, struct nbp_block *block,
 	return 0;
 }
 
+/* The device the program came over serves its API; if that is not
+ * known or closed since, the last one opened. */
+static struct net_device *nbp_netdev(const struct image *image)
+{
+	if (image->netdev && netdev_is_open(image->netdev))
+		return image->netdev;
+	return last_opened_netdev();
+}
+
 static int nbp_exec(struct image *image)
 {
-	struct net_device *netdev = last_opened_netdev();
+	struct net_device *netdev = nbp_netdev(image);
 	uint16_t fbms_before = *fbms(), fbms_ours;
 	struct nbp_block *block;
 	int rc;

@@ -47,7 +47,8 @@ int hook_bios_interrupt(unsigned int vector, bios_hook_fn fn,
 /* Give the vector back to the previous handler.  If someone hooked it
  * after us, the vector cannot change: our slot then passes every call
  * on in real mode, without C (which may be gone by then), and -EBUSY
- * says so. */
+ * says so (again on every later call, until the vector is ours once
+ * more and goes back); -ENOENT if fn does not hold the vector. */
 int unhook_bios_interrupt(unsigned int vector, bios_hook_fn fn);
 
 /* A far-call entry point (seg << 16 | off) into fn; 0 if every slot is

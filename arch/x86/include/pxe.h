@@ -12,6 +12,8 @@
  *      on the stack): pxe_entry_pxe(regs, ss, sp), sp as at the entry
  *      point's first instruction (pointing at the return address);
  *      INT 1Ah: if !pxe_int1a(regs), chain to the previous handler;
+ *   2a. pxe_unhook_vectors() (the glue's): give INT 1Ah back when the
+ *      NBP unloads the stack;
  *   3. when the NBP returns: pxe_deactivate(), and give the base memory
  *      back if pxe_stack_unloaded().
  * Everything else here is plain C. */
@@ -61,6 +63,11 @@ void pxe_deactivate(void);
 bool pxe_stack_unloaded(void);
 /* The SEG:OFF FILE_EXIT_HOOK asked to be jumped to (0:0 if none). */
 struct segoff16 pxe_exit_hook(void);
+
+/* The glue's (a test's on the host): give back the interrupt vectors
+ * hooked for the NBP (INT 1Ah).  0, or -EBUSY if someone hooked one
+ * after us, so that it and the code behind it must stay in memory. */
+int pxe_unhook_vectors(void);
 
 /* One API call: params is the parameter block as a flat pointer.
  * Sets its Status word and returns PXENV_EXIT_SUCCESS or _FAILURE. */

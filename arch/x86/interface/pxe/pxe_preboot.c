@@ -11,16 +11,29 @@ static uint16_t pxenv_nothing(void *params __unused)
 }
 
 /* The NBP is done with the network (UNLOAD_STACK, STOP_UNDI): close
- * what it left open.  The memory itself goes once it returns
+ * what it left open and give INT 1Ah back, so that the NBP may take
+ * our base memory (pxelinux checks INT 1Ah points outside it first).
+ * If someone hooked it after us, our code must stay: keep_status says
+ * so.  The block itself goes once the NBP returns
  * (pxe_stack_unloaded()). */
-static uint16_t pxenv_unload(void *params __unused)
+static uint16_t pxe_unload(uint16_t keep_status)
 {
 	pxe_tftp_shutdown();
 	pxe_udp_shutdown();
 	pxe_file_shutdown();
 	pxe_undi_shutdown();
 	pxe_state.unloaded = true;
-	return PXENV_STATUS_SUCCESS;
+	return pxe_unhook_vectors() ? keep_status : PXENV_STATUS_SUCCESS;
+}
+
+static uint16_t pxenv_unload_stack(void *params __unused)
+{
+	return pxe_unload(PXENV_STATUS_KEEP_ALL);
+}
+
+static uint16_t pxenv_stop_undi(void *params __unused)
+{
+	return pxe_unload(PXENV_STATUS_KEEP_UNDI);
 }
 
 /* As iPXE: the packet padded with zeroes to the whole buffer, whose
@@ -59,8 +72,8 @@ static uint16_t pxenv_get_cached_info(void *params)
 
 PXE_CALLS(pxe_preboot_calls) = {
 	{ PXENV_START_UNDI, pxenv_nothing },
-	{ PXENV_STOP_UNDI, pxenv_unload },
+	{ PXENV_STOP_UNDI, pxenv_stop_undi },
 	{ PXENV_STOP_BASE, pxenv_nothing },
-	{ PXENV_UNLOAD_STACK, pxenv_unload },
+	{ PXENV_UNLOAD_STACK, pxenv_unload_stack },
 	{ PXENV_GET_CACHED_INFO, pxenv_get_cached_info },
 };
