@@ -2,7 +2,9 @@
 # Makefile, which provides CFLAGS_COMMON and objs).
 #
 #   make x86            bin/cxboot.lkrn (Linux kernel format: QEMU -kernel,
-#                       SYSLINUX, GRUB linux16) and the PCI expansion ROMs
+#                       SYSLINUX, GRUB linux16), bin/undionly.kpxe (a PXE
+#                       NBP driving the NIC through the ROM's UNDI) and
+#                       the PCI expansion ROMs
 #                       bin/VVVVDDDD.rom of $(ROM_IDS), and .rom and
 #                       .mrom of $(ROM_MLNX_IDS)
 #   make bin/VVVVDDDD.rom   the ROM for any other PCI vendor and device
@@ -64,7 +66,7 @@ X_UTIL    := $(X)/util
 	$(X)/undionly.kpxe.elf $(X)/undionly.kpxe.cxz
 
 .PHONY: x86 check-qemu
-x86: $(X)/cxboot.lkrn $(foreach id,$(ROM_IDS),$(X)/$(id).rom) \
+x86: $(X)/cxboot.lkrn $(X)/undionly.kpxe $(foreach id,$(ROM_IDS),$(X)/$(id).rom) \
 	$(foreach id,$(ROM_MLNX_IDS),$(X)/$(id).rom $(X)/$(id).mrom)
 
 $(X)/obj/%.o: %.c

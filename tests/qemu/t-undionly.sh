@@ -10,7 +10,8 @@
 # with the version sub-option (235) carrying cxboot's version.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/netboot-lib.sh"
-qt_init undionly "${1:-bin/undionly.kpxe}"
+# (run-all names the .lkrn; the NBP is built beside it)
+qt_init undionly "$(dirname "${1:-bin/cxboot.lkrn}")/undionly.kpxe"
 nb_init 61
 nb_tap tap0
 
