@@ -24,7 +24,8 @@
 #define BDA_BASEMEM 0x413
 #define UNDI_BASEMEM_KIB 2
 #define UNDI_PARAMS_SIZE 256
-/* Frames handed up per poll at most (the ROM queues no more). */
+/* Frames (pieces) taken per poll at most, so that one poll ends even
+ * if the ROM keeps finding more. */
 #define UNDI_POLL_BUDGET 64
 
 struct undi_nic {
@@ -182,8 +183,11 @@ static void undi_rx_piece(struct net_device *netdev,
 	}
 }
 
-/* One round of the ISR protocol: the number of frames handed up. */
-static unsigned int undi_isr_round(struct net_device *netdev)
+/* One round of the ISR protocol hands up everything the ROM holds:
+ * IN_START (anything pending?), then IN_PROCESS and IN_GET_NEXT until
+ * it says DONE.  Another round right after would only cost two more
+ * calls into real mode for nothing. */
+static void undi_poll(struct net_device *netdev)
 {
 	struct undi_nic *nic = netdev->priv;
 	struct s_PXENV_UNDI_ISR isr = { .FuncFlag = PXENV_UNDI_ISR_IN_START };
@@ -191,7 +195,7 @@ static unsigned int undi_isr_round(struct net_device *netdev)
 
 	if (undi_call(nic, PXENV_UNDI_ISR, &isr, sizeof(isr)) ||
 	    isr.FuncFlag != PXENV_UNDI_ISR_OUT_OURS)
-		return 0;
+		return;
 	isr.FuncFlag = PXENV_UNDI_ISR_IN_PROCESS;
 	while (frames < UNDI_POLL_BUDGET) {
 		if (undi_call(nic, PXENV_UNDI_ISR, &isr, sizeof(isr)))
@@ -204,18 +208,6 @@ static unsigned int undi_isr_round(struct net_device *netdev)
 		}
 		isr.FuncFlag = PXENV_UNDI_ISR_IN_GET_NEXT;
 	}
-	return frames;
-}
-
-/* Drain: rounds until one brings nothing. */
-static void undi_poll(struct net_device *netdev)
-{
-	unsigned int total = 0, n;
-
-	do {
-		n = undi_isr_round(netdev);
-		total += n;
-	} while (n && total < UNDI_POLL_BUDGET);
 }
 
 static const struct net_device_operations undi_operations = {
