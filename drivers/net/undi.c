@@ -1,12 +1,6 @@
 /* The UNDI client: net0 driven through the PXE ROM that started us
- * (bin/undionly.kpxe), by the UNDI calls of the PXE 2.1 specification.
- *
- * Calls go to the !PXE entry point (EntryPointSP: far call with the
- * opcode and the parameter block's SEG:OFF pushed, the opcode at
- * SS:SP+4), or to the PXENV+ entry (RMEntry: BX = opcode, ES:DI = the
- * block) when there is no !PXE.  Parameter blocks and the frame being
- * sent live in a block of base memory taken off the size at 40:13h,
- * since the ROM reads them through real-mode pointers.
+ * (bin/undionly.kpxe), by the UNDI calls of the PXE 2.1 specification,
+ * made through pxeparent.h.
  *
  * Receiving uses the polled ISR protocol: ISR IN_START (is anything
  * pending?), then IN_PROCESS and IN_GET_NEXT until the ROM says DONE;
@@ -21,48 +15,18 @@
 #include <pxe_api.h>
 #include <pxeparent.h>
 
-#define BDA_BASEMEM 0x413
-#define UNDI_BASEMEM_KIB 2
-#define UNDI_PARAMS_SIZE 256
 /* Frames (pieces) taken per poll at most, so that one poll ends even
  * if the ROM keeps finding more. */
 #define UNDI_POLL_BUDGET 64
 
 struct undi_nic {
-	uint32_t entry;            /* SEG << 16 | OFF */
-	bool ppxe;                 /* entry is !PXE (else PXENV+) */
-	void *params;              /* flat; the block for every call */
-	uint32_t params_far;       /* SEG << 16 | OFF of params */
 	uint8_t *txbuf;            /* flat; the frame being sent */
-	uint32_t txbuf_far;
+	uint32_t txbuf_far;        /* SEG << 16 | OFF of txbuf */
 	struct io_buffer *rx;      /* a frame arriving in pieces */
 };
 
-/* Call opcode with the parameter block (of len bytes, copied in and
- * back out of base memory).  Returns 0 or -EIO; *status gets the
- * block's status. */
-static int undi_call(struct undi_nic *nic, uint16_t opcode, void *block,
-		     size_t len)
-{
-	struct bios_regs regs = { 0 };
-	uint16_t seg = nic->params_far >> 16, off = nic->params_far;
-	uint16_t args[3] = { opcode, off, seg };
-	struct rm_stack stack = { .args = args, .len = sizeof(args) };
-
-	memcpy(nic->params, block, len);
-	if (nic->ppxe) {
-		rm_call(0, nic->entry, &regs, &stack);
-	} else {
-		regs.ebx = opcode;
-		regs.es = seg;
-		regs.edi = off;
-		rm_call(0, nic->entry, &regs, NULL);
-	}
-	memcpy(block, nic->params, len);
-	if ((regs.eax & 0xffff) != PXENV_EXIT_SUCCESS)
-		return -EIO;
-	return 0;
-}
+_Static_assert(ETH_FRAME_LEN + 8 + sizeof(struct s_PXENV_UNDI_TBD) <=
+	       PXE_PARENT_BUF_SIZE, "frame, address and TBD fit the buffer");
 
 /* The PXE status word that every parameter block starts with. */
 static uint16_t status_of(const void *block)
@@ -75,11 +39,10 @@ static uint16_t status_of(const void *block)
 
 static int undi_open(struct net_device *netdev)
 {
-	struct undi_nic *nic = netdev->priv;
 	struct s_PXENV_UNDI_OPEN open = {
 		.PktFilter = FLTR_DIRECTED | FLTR_BRDCST,
 	};
-	int rc = undi_call(nic, PXENV_UNDI_OPEN, &open, sizeof(open));
+	int rc = pxe_parent_call(PXENV_UNDI_OPEN, &open, sizeof(open));
 
 	if (rc)
 		printf("%s: UNDI OPEN failed (status %#x)\n", netdev->name,
@@ -92,7 +55,7 @@ static void undi_close(struct net_device *netdev)
 	struct undi_nic *nic = netdev->priv;
 	struct s_PXENV_STATUS_ONLY close = { 0 };
 
-	undi_call(nic, PXENV_UNDI_CLOSE, &close, sizeof(close));
+	pxe_parent_call(PXENV_UNDI_CLOSE, &close, sizeof(close));
 	if (nic->rx) {
 		free_iob(nic->rx);
 		nic->rx = NULL;
@@ -150,7 +113,7 @@ static int undi_transmit(struct net_device *netdev, struct io_buffer *iob)
 	tbd->Xmit.offset = nic->txbuf_far;
 	tx.TBD.segment = tbd_far >> 16;
 	tx.TBD.offset = tbd_far;
-	rc = undi_call(nic, PXENV_UNDI_TRANSMIT, &tx, sizeof(tx));
+	rc = pxe_parent_call(PXENV_UNDI_TRANSMIT, &tx, sizeof(tx));
 	netdev_tx_complete(netdev, iob, rc);
 	return 0;
 }
@@ -189,16 +152,15 @@ static void undi_rx_piece(struct net_device *netdev,
  * calls into real mode for nothing. */
 static void undi_poll(struct net_device *netdev)
 {
-	struct undi_nic *nic = netdev->priv;
 	struct s_PXENV_UNDI_ISR isr = { .FuncFlag = PXENV_UNDI_ISR_IN_START };
 	unsigned int frames = 0;
 
-	if (undi_call(nic, PXENV_UNDI_ISR, &isr, sizeof(isr)) ||
+	if (pxe_parent_call(PXENV_UNDI_ISR, &isr, sizeof(isr)) ||
 	    isr.FuncFlag != PXENV_UNDI_ISR_OUT_OURS)
 		return;
 	isr.FuncFlag = PXENV_UNDI_ISR_IN_PROCESS;
 	while (frames < UNDI_POLL_BUDGET) {
-		if (undi_call(nic, PXENV_UNDI_ISR, &isr, sizeof(isr)))
+		if (pxe_parent_call(PXENV_UNDI_ISR, &isr, sizeof(isr)))
 			break;
 		if (isr.FuncFlag == PXENV_UNDI_ISR_OUT_DONE)
 			break;
@@ -217,56 +179,20 @@ static const struct net_device_operations undi_operations = {
 	.poll = undi_poll,
 };
 
-/* UNDI_BASEMEM_KIB of base memory off the top, for good (the ROM may
- * hold pointers into it while the device is open). */
-static void *undi_basemem(uint32_t *far)
-{
-	uint16_t *base_kib = real_to_flat(0, BDA_BASEMEM);
-	uint32_t addr;
-
-	*base_kib -= UNDI_BASEMEM_KIB;
-	addr = (uint32_t)*base_kib * 1024;
-	*far = (addr >> 4) << 16;
-	return (void *)addr;
-}
-
-/* The entry point to call: !PXE's, else PXENV+'s. */
-static bool undi_entry(struct undi_nic *nic)
-{
-	const struct s_PXE *ppxe = pxe_parent_ppxe_struct();
-	const struct s_PXENV *pxenv = pxe_parent_pxenv_struct();
-
-	if (ppxe) {
-		nic->entry = ppxe->EntryPointSP.segment << 16 |
-			     ppxe->EntryPointSP.offset;
-		nic->ppxe = true;
-	} else if (pxenv) {
-		nic->entry = pxenv->RMEntry.segment << 16 |
-			     pxenv->RMEntry.offset;
-	}
-	return nic->entry != 0;
-}
-
 static void undi_probe(void)
 {
 	struct s_PXENV_UNDI_GET_INFORMATION info = { 0 };
 	struct net_device *netdev;
 	struct undi_nic *nic;
-	uint32_t far;
-	uint8_t *mem;
 
 	netdev = alloc_etherdev(sizeof(*nic));
 	if (!netdev)
 		return;
 	nic = netdev->priv;
-	if (!undi_entry(nic))
+	nic->txbuf = pxe_parent_buffer(&nic->txbuf_far);
+	if (!nic->txbuf)
 		goto fail;
-	mem = undi_basemem(&far);
-	nic->params = mem;
-	nic->params_far = far;
-	nic->txbuf = mem + UNDI_PARAMS_SIZE;
-	nic->txbuf_far = far + UNDI_PARAMS_SIZE;
-	if (undi_call(nic, PXENV_UNDI_GET_INFORMATION, &info, sizeof(info)) ||
+	if (pxe_parent_call(PXENV_UNDI_GET_INFORMATION, &info, sizeof(info)) ||
 	    info.HwAddrLen != ETH_ALEN) {
 		printf("UNDI: GET INFORMATION failed (status %#x)\n",
 		       info.Status);
@@ -281,8 +207,7 @@ static void undi_probe(void)
 	netdev->rx_burst = info.RxBufCt;
 	netdev->driver_name = "undi";
 	netdev->bus_type = "UNDI";
-	snprintf(netdev->bus_location, sizeof(netdev->bus_location),
-		 "%04x:%04x", nic->entry >> 16, nic->entry & 0xffff);
+	snprintf(netdev->bus_location, sizeof(netdev->bus_location), "PXE");
 	if (register_netdev(netdev) == 0)
 		return;
 fail:
