@@ -2,9 +2,10 @@
 # Makefile, which provides CFLAGS_COMMON and objs).
 #
 #   make x86            bin/cxboot.lkrn (Linux kernel format: QEMU -kernel,
-#                       SYSLINUX, GRUB linux16), bin/undionly.kpxe (a PXE
-#                       NBP driving the NIC through the ROM's UNDI) and
-#                       the PCI expansion ROMs
+#                       SYSLINUX, GRUB linux16), the PXE NBPs
+#                       bin/undionly.kpxe (drives the NIC through the
+#                       ROM's UNDI) and bin/cxboot.pxe (unloads the ROM's
+#                       PXE stack, native drivers), and the PCI ROMs
 #                       bin/VVVVDDDD.rom of $(ROM_IDS), and .rom and
 #                       .mrom of $(ROM_MLNX_IDS)
 #   make bin/VVVVDDDD.rom   the ROM for any other PCI vendor and device
@@ -39,8 +40,9 @@ X_ARCH_SRCS := $(wildcard arch/x86/core/*.c arch/x86/core/*.S arch/x86/usr/*.c \
 X_LKRN_SRCS := arch/x86/core/lkrn.c arch/x86/core/lkrnbase.c
 X_ROM_SRCS  := arch/x86/core/rom.c
 X_PXE_SRCS  := arch/x86/core/pxeparent.c arch/x86/core/lkrnbase.c
-X_ARCH_SRCS := $(filter-out $(X_LKRN_SRCS) $(X_ROM_SRCS) $(X_PXE_SRCS),\
-	$(X_ARCH_SRCS))
+X_UNLOAD_SRCS := arch/x86/core/pxeunload.c
+X_ARCH_SRCS := $(filter-out $(X_LKRN_SRCS) $(X_ROM_SRCS) $(X_PXE_SRCS) \
+	$(X_UNLOAD_SRCS),$(X_ARCH_SRCS))
 X_OBJS      := $(call objs,$(X),$(X_CORE_SRCS) $(X_ARCH_SRCS))
 # undionly.kpxe: the UNDI client instead of the native drivers.
 X_UNDIONLY_OBJS := $(call objs,$(X),$(filter-out $(X_NATIVE_SRCS),\
@@ -63,10 +65,11 @@ HOSTCC    ?= cc
 X_UTIL    := $(X)/util
 .SECONDARY: $(X_UTIL)/cxz $(X_UTIL)/reloc $(X_UTIL)/romfix $(X)/cxboot.lkrn.cxz \
 	$(X)/cxboot.rom.cxz $(X)/cxboot.lkrn.elf $(X)/cxboot.rom.elf \
-	$(X)/undionly.kpxe.elf $(X)/undionly.kpxe.cxz
+	$(X)/undionly.kpxe.elf $(X)/undionly.kpxe.cxz \
+	$(X)/cxboot.pxe.elf $(X)/cxboot.pxe.cxz
 
 .PHONY: x86 check-qemu
-x86: $(X)/cxboot.lkrn $(X)/undionly.kpxe $(foreach id,$(ROM_IDS),$(X)/$(id).rom) \
+x86: $(X)/cxboot.lkrn $(X)/undionly.kpxe $(X)/cxboot.pxe $(foreach id,$(ROM_IDS),$(X)/$(id).rom) \
 	$(foreach id,$(ROM_MLNX_IDS),$(X)/$(id).rom $(X)/$(id).mrom)
 
 $(X)/obj/%.o: %.c
@@ -100,6 +103,12 @@ $(X)/undionly.kpxe.elf: $(call objs,$(X),arch/x86/prefix/pxeprefix.S \
 		arch/x86/scripts/pxe.lds $(X_LDS)
 	$(X_LD) --emit-relocs -T arch/x86/scripts/pxe.lds -Map $@.map -o $@ \
 		$(filter %.o,$^)
+# cxboot.pxe: the native drivers, once the PXE stack is unloaded.
+$(X)/cxboot.pxe.elf: $(call objs,$(X),arch/x86/prefix/pxeprefix.S \
+		arch/x86/prefix/unpack.S $(X_PXE_SRCS) $(X_UNLOAD_SRCS)) \
+		$(X_OBJS) arch/x86/scripts/pxe.lds $(X_LDS)
+	$(X_LD) --emit-relocs -T arch/x86/scripts/pxe.lds -Map $@.map -o $@ \
+		$(filter %.o,$^)
 
 # The 32-bit part of an image (linked at 1 MiB, up to _payload_end) and
 # its relocation table, compressed; the build log shows the size before
@@ -123,11 +132,16 @@ $(X)/cxboot.lkrn: $(X)/cxboot.lkrn.elf $(X)/cxboot.lkrn.cxz $(X_UTIL)/romfix
 
 # An NBP: the base-memory part, then the compressed 32-bit part right
 # after it, where the prefix looks for it.
-$(X)/%.kpxe: $(X)/%.kpxe.elf $(X)/%.kpxe.cxz
+define nbp_recipe
 	$(OBJCOPY) -O binary -j .setup $< $@.tmp
-	cat $(X)/$*.kpxe.cxz >> $@.tmp
+	cat $(word 2,$^) >> $@.tmp
 	chmod 644 $@.tmp
 	mv $@.tmp $@
+endef
+$(X)/%.kpxe: $(X)/%.kpxe.elf $(X)/%.kpxe.cxz
+	$(nbp_recipe)
+$(X)/%.pxe: $(X)/%.pxe.elf $(X)/%.pxe.cxz
+	$(nbp_recipe)
 
 # One ELF serves every ROM; IDs and name are stamped per image.
 $(X)/%.rom: $(X)/cxboot.rom.elf $(X)/cxboot.rom.cxz $(X_UTIL)/romfix

@@ -134,3 +134,25 @@ int pxe_parent_call(uint16_t opcode, void *block, size_t len)
 	memcpy(block, parent.mem, len);
 	return (regs.eax & 0xffff) == PXENV_EXIT_SUCCESS ? 0 : -EIO;
 }
+
+/* PXE 2.1's order: the NIC shut down (UNDI_SHUTDOWN), the stack's
+ * protocols gone (UNLOAD_STACK), then the UNDI itself with its INT 1Ah
+ * hook (STOP_UNDI).  From then on there is no stack to call. */
+int pxe_parent_unload(void)
+{
+	static const uint16_t calls[] = {
+		PXENV_UNDI_SHUTDOWN, PXENV_UNLOAD_STACK, PXENV_STOP_UNDI,
+	};
+	struct s_PXENV_UNLOAD_STACK block;
+	int rc = 0;
+	size_t i;
+
+	if (!parent_ready())
+		return -ENODEV;
+	for (i = 0; i < sizeof(calls) / sizeof(calls[0]) && !rc; i++) {
+		memset(&block, 0, sizeof(block));
+		rc = pxe_parent_call(calls[i], &block, sizeof(block));
+	}
+	parent.entry = 0;
+	return rc;
+}

@@ -23,5 +23,9 @@ int pxe_parent_present(void);
 int pxe_parent_call(uint16_t opcode, void *block, size_t len);
 /* The data buffer: its flat address, and *far = SEG << 16 | OFF. */
 void *pxe_parent_buffer(uint32_t *far);
+/* Shut the NIC down and unload the whole stack (before native drivers
+ * take the NIC over).  0, -ENODEV without a stack, -EIO if a call
+ * failed (the stack is not called again either way). */
+int pxe_parent_unload(void);
 
 #endif
