@@ -15,9 +15,10 @@
 #include <pxe_api.h>
 #include <pxeparent.h>
 
-/* Frames (pieces) taken per poll at most, so that one poll ends even
- * if the ROM keeps finding more. */
-#define UNDI_POLL_BUDGET 64
+/* Frames (pieces) taken per poll at most: no more than net_poll()
+ * hands up after each poll, or under a steady stream the receive queue
+ * would grow until memory runs out. */
+#define UNDI_POLL_BUDGET NET_RX_BUDGET
 
 struct undi_nic {
 	uint8_t *txbuf;            /* flat; the frame being sent */
