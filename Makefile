@@ -21,8 +21,10 @@ CFLAGS_COMMON := -std=gnu11 $(WARN) -O2 -g -I. -Iinclude \
 	-fno-strict-aliasing -fno-common -DVERSION='"$(VERSION)"'
 
 # The firmware's own code: freestanding, no libc, no host headers.
-CORE_SRCS := $(wildcard src/*.c net/*.c usr/*.c drivers/bus/*.c drivers/block/*.c \
-	drivers/net/*.c drivers/net/*/*.c)
+# (drivers/net/undi.c calls a PXE ROM in real mode: PC images only.)
+CORE_SRCS := $(filter-out drivers/net/undi.c,$(wildcard src/*.c net/*.c \
+	usr/*.c drivers/bus/*.c drivers/block/*.c drivers/net/*.c \
+	drivers/net/*/*.c))
 ARCH_SRCS := $(wildcard arch/linux/*.c)
 # The PXE API server's plain C (arch/x86/interface/pxe) is unit-tested
 # on the host too: tests/unit/test_pxe*.c give it the real-mode memory

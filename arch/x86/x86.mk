@@ -2,7 +2,10 @@
 # Makefile, which provides CFLAGS_COMMON and objs).
 #
 #   make x86            bin/cxboot.lkrn (Linux kernel format: QEMU -kernel,
-#                       SYSLINUX, GRUB linux16) and the PCI expansion ROMs
+#                       SYSLINUX, GRUB linux16), the PXE NBPs
+#                       bin/undionly.kpxe (drives the NIC through the
+#                       ROM's UNDI) and bin/cxboot.pxe (unloads the ROM's
+#                       PXE stack, native drivers), and the PCI ROMs
 #                       bin/VVVVDDDD.rom of $(ROM_IDS), and .rom and
 #                       .mrom of $(ROM_MLNX_IDS)
 #   make bin/VVVVDDDD.rom   the ROM for any other PCI vendor and device
@@ -23,15 +26,27 @@ OBJCOPY   ?= objcopy
 NM        ?= nm
 
 # The platform-independent core, rebuilt for 32 bits, and the platform.
-X_CORE_SRCS := $(wildcard src/*.c usr/*.c net/*.c drivers/bus/*.c drivers/block/*.c \
-	drivers/net/*.c drivers/net/*/*.c)
+# The native NIC drivers, and the UNDI client (drivers/net/undi.c),
+# which drives the NIC through the PXE ROM that started us instead and
+# goes only into the PXE images.
+X_UNDI_SRCS := drivers/net/undi.c
+X_NATIVE_SRCS := $(filter-out $(X_UNDI_SRCS),$(wildcard drivers/net/*.c \
+	drivers/net/*/*.c))
+X_CORE_SRCS := $(wildcard src/*.c usr/*.c net/*.c drivers/bus/*.c \
+	drivers/block/*.c) $(X_NATIVE_SRCS)
 X_ARCH_SRCS := $(wildcard arch/x86/core/*.c arch/x86/core/*.S arch/x86/usr/*.c \
 	arch/x86/image/*.c arch/x86/interface/pxe/*.c)
 # What each prefix hands over to C lives in a file of its own per image.
 X_LKRN_SRCS := arch/x86/core/lkrn.c arch/x86/core/lkrnbase.c
 X_ROM_SRCS  := arch/x86/core/rom.c
-X_ARCH_SRCS := $(filter-out $(X_LKRN_SRCS) $(X_ROM_SRCS),$(X_ARCH_SRCS))
+X_PXE_SRCS  := arch/x86/core/pxeparent.c arch/x86/core/lkrnbase.c
+X_UNLOAD_SRCS := arch/x86/core/pxeunload.c
+X_ARCH_SRCS := $(filter-out $(X_LKRN_SRCS) $(X_ROM_SRCS) $(X_PXE_SRCS) \
+	$(X_UNLOAD_SRCS),$(X_ARCH_SRCS))
 X_OBJS      := $(call objs,$(X),$(X_CORE_SRCS) $(X_ARCH_SRCS))
+# undionly.kpxe: the UNDI client instead of the native drivers.
+X_UNDIONLY_OBJS := $(call objs,$(X),$(filter-out $(X_NATIVE_SRCS),\
+	$(X_CORE_SRCS)) $(X_UNDI_SRCS) $(X_ARCH_SRCS))
 
 # Expansion ROMs built by "make x86" (QEMU's virtio-net and e1000).
 ROM_IDS := 1af41000 8086100e
@@ -49,10 +64,12 @@ ROM_MLNX_NAME = $(shell echo PRODUCT_ROM_NAME | $(CC) -E -P -I. \
 HOSTCC    ?= cc
 X_UTIL    := $(X)/util
 .SECONDARY: $(X_UTIL)/cxz $(X_UTIL)/reloc $(X_UTIL)/romfix $(X)/cxboot.lkrn.cxz \
-	$(X)/cxboot.rom.cxz $(X)/cxboot.lkrn.elf $(X)/cxboot.rom.elf
+	$(X)/cxboot.rom.cxz $(X)/cxboot.lkrn.elf $(X)/cxboot.rom.elf \
+	$(X)/undionly.kpxe.elf $(X)/undionly.kpxe.cxz \
+	$(X)/cxboot.pxe.elf $(X)/cxboot.pxe.cxz
 
 .PHONY: x86 check-qemu
-x86: $(X)/cxboot.lkrn $(foreach id,$(ROM_IDS),$(X)/$(id).rom) \
+x86: $(X)/cxboot.lkrn $(X)/undionly.kpxe $(X)/cxboot.pxe $(foreach id,$(ROM_IDS),$(X)/$(id).rom) \
 	$(foreach id,$(ROM_MLNX_IDS),$(X)/$(id).rom $(X)/$(id).mrom)
 
 $(X)/obj/%.o: %.c
@@ -81,6 +98,18 @@ $(X)/cxboot.rom.elf: $(call objs,$(X),arch/x86/prefix/romprefix.S \
 	$(X_LD) --emit-relocs -T arch/x86/scripts/rom.lds -Map $@.map -o $@ \
 		$(filter %.o,$^)
 
+$(X)/undionly.kpxe.elf: $(call objs,$(X),arch/x86/prefix/pxeprefix.S \
+		arch/x86/prefix/unpack.S $(X_PXE_SRCS)) $(X_UNDIONLY_OBJS) \
+		arch/x86/scripts/pxe.lds $(X_LDS)
+	$(X_LD) --emit-relocs -T arch/x86/scripts/pxe.lds -Map $@.map -o $@ \
+		$(filter %.o,$^)
+# cxboot.pxe: the native drivers, once the PXE stack is unloaded.
+$(X)/cxboot.pxe.elf: $(call objs,$(X),arch/x86/prefix/pxeprefix.S \
+		arch/x86/prefix/unpack.S $(X_PXE_SRCS) $(X_UNLOAD_SRCS)) \
+		$(X_OBJS) arch/x86/scripts/pxe.lds $(X_LDS)
+	$(X_LD) --emit-relocs -T arch/x86/scripts/pxe.lds -Map $@.map -o $@ \
+		$(filter %.o,$^)
+
 # The 32-bit part of an image (linked at 1 MiB, up to _payload_end) and
 # its relocation table, compressed; the build log shows the size before
 # and after.
@@ -100,6 +129,19 @@ $(X)/cxboot.lkrn: $(X)/cxboot.lkrn.elf $(X)/cxboot.lkrn.cxz $(X_UTIL)/romfix
 	$(X_UTIL)/romfix lkrn $@.tmp
 	chmod 644 $@.tmp
 	mv $@.tmp $@
+
+# An NBP: the base-memory part, then the compressed 32-bit part right
+# after it, where the prefix looks for it.
+define nbp_recipe
+	$(OBJCOPY) -O binary -j .setup $< $@.tmp
+	cat $(word 2,$^) >> $@.tmp
+	chmod 644 $@.tmp
+	mv $@.tmp $@
+endef
+$(X)/%.kpxe: $(X)/%.kpxe.elf $(X)/%.kpxe.cxz
+	$(nbp_recipe)
+$(X)/%.pxe: $(X)/%.pxe.elf $(X)/%.pxe.cxz
+	$(nbp_recipe)
 
 # One ELF serves every ROM; IDs and name are stamped per image.
 $(X)/%.rom: $(X)/cxboot.rom.elf $(X)/cxboot.rom.cxz $(X_UTIL)/romfix
