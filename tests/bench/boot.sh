@@ -35,6 +35,7 @@ done
 
 . "$top/tests/qemu/lib.sh"
 . "$top/tests/qemu/netboot-lib.sh"
+. "$top/tests/bench/stats-lib.sh"
 QT_TIMEOUT=180
 qt_init bench-boot "$ours"
 nb_init 70
@@ -86,14 +87,6 @@ time_boot() {
 	fi
 }
 
-median() {
-	tr ' ' '\n' | { grep -v '^$' || true; } | sort -g |
-		awk '{ v[NR] = $1 } END {
-			if (NR == 0) print "n/a";
-			else if (NR % 2) printf "%.2f\n", v[(NR + 1) / 2];
-			else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
 t_ours="" t_ipxe="" t_kernel="" fails=0
 for i in $(seq "$runs"); do
 	t=$(time_boot "cxboot-$i" -kernel "$ours" "${NB_NICS[@]}" 2>/dev/null |
@@ -112,16 +105,6 @@ done
 m_ours=$(median <<<"$t_ours")
 m_ipxe=$(median <<<"$t_ipxe")
 m_kernel=$(median <<<"$t_kernel")
-ratio() {
-	awk -v a="$1" -v b="$2" 'BEGIN {
-		if (a + 0 > 0 && b + 0 > 0) printf "%.2f", a / b;
-		else printf "n/a" }'
-}
-minus() {
-	awk -v a="$1" -v b="$2" 'BEGIN {
-		if (a + 0 > 0 && b + 0 > 0) printf "%.2f", a - b;
-		else printf "n/a" }'
-}
 
 echo "boot: QEMU TCG, $nic, dnsmasq DHCP, images by $proto, Debian kernel + busybox" \
 	"initramfs, $runs runs each, seconds to Linux's /init marker"

@@ -28,6 +28,7 @@ command -v tgtd >/dev/null || { echo "int13-read: skipped (no tgt)"; exit 0; }
 
 . "$top/tests/qemu/lib.sh"
 . "$top/tests/qemu/netboot-lib.sh"
+. "$top/tests/bench/stats-lib.sh"
 QT_TIMEOUT=300
 qt_init bench-int13 "$ours"
 nb_init 72
@@ -72,14 +73,6 @@ rate() {
 	QT_PID=
 }
 
-median() {
-	tr ' ' '\n' | { grep -v '^$' || true; } | sort -g |
-		awk '{ v[NR] = $1 } END {
-			if (NR == 0) print "n/a";
-			else if (NR % 2) printf "%.2f\n", v[(NR + 1) / 2];
-			else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
 r_ours="" r_ipxe="" fails=0
 for i in $(seq "$runs"); do
 	r=$(rate "cxboot-$i" "$ours" 2>/dev/null | tail -n 1)
@@ -92,6 +85,5 @@ m_ipxe=$(median <<<"$r_ipxe")
 echo "int13-read: QEMU TCG, $nic, tgt, 64 MiB by INT 13h AH=42h (127 blocks a call), $runs runs each, MiB/s"
 printf '  %-14s median %7s  (runs:%s)\n' cxboot.lkrn "$m_ours" "$r_ours"
 printf '  %-14s median %7s  (runs:%s)\n' ipxe.lkrn "$m_ipxe" "$r_ipxe"
-echo "  ratio cxboot/iPXE: $(awk -v a="$m_ours" -v b="$m_ipxe" 'BEGIN {
-	if (a + 0 > 0 && b + 0 > 0) printf "%.2f", a / b; else printf "n/a" }')"
+echo "  ratio cxboot/iPXE: $(ratio "$m_ours" "$m_ipxe")"
 [ "$fails" = 0 ] || echo "  $fails run(s) did not finish"

@@ -22,6 +22,7 @@ command -v nginx >/dev/null ||
 
 . "$top/tests/qemu/lib.sh"
 . "$top/tests/qemu/netboot-lib.sh"
+. "$top/tests/bench/stats-lib.sh"
 QT_TIMEOUT=300
 qt_init bench-qemu-fetch "$ours"
 nb_init 71
@@ -53,14 +54,6 @@ fetch_rate() {
 		QT_PID=
 	fi
 	echo "$rate"
-}
-
-median() {
-	tr ' ' '\n' | { grep -v '^$' || true; } | sort -g |
-		awk '{ v[NR] = $1 } END {
-			if (NR == 0) print "n/a";
-			else if (NR % 2) printf "%.1f\n", v[(NR + 1) / 2];
-			else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 echo "qemu-fetch: $size_mib MiB by HTTP from nginx inside QEMU (TCG)," \

@@ -29,6 +29,7 @@ command -v nginx >/dev/null ||
 
 . "$top/tests/qemu/lib.sh"
 . "$top/tests/qemu/netboot-lib.sh"
+. "$top/tests/bench/stats-lib.sh"
 QT_TIMEOUT=400
 qt_init bench-undionly "$ours"
 nb_init 72
@@ -72,14 +73,6 @@ chain fetch.ipxe\n"
 		QT_PID=
 	fi
 	echo "$rate"
-}
-
-median() {
-	tr ' ' '\n' | { grep -v '^$' || true; } | sort -g |
-		awk '{ v[NR] = $1 } END {
-			if (NR == 0) print "n/a";
-			else if (NR % 2) printf "%.2f\n", v[(NR + 1) / 2];
-			else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 echo "undionly: $size_mib MiB over the virtio-net ROM's UNDI inside QEMU" \
