@@ -294,29 +294,38 @@ struct in_addr fuzz_ip(unsigned int n)
 	return a;
 }
 
-size_t fuzz_udp_frame(uint8_t *buf, size_t size, struct in_addr src,
-		      struct in_addr dest, uint16_t sport, uint16_t dport,
-		      const void *payload, size_t len)
+uint8_t *fuzz_ip_frame(uint8_t *buf, struct in_addr src, struct in_addr dest,
+		       uint8_t proto, size_t plen)
 {
 	struct ethhdr *eth = (struct ethhdr *)buf;
 	struct iphdr *ip = (struct iphdr *)(eth + 1);
-	struct udphdr *udp = (struct udphdr *)(ip + 1);
-	size_t total = sizeof(*eth) + sizeof(*ip) + sizeof(*udp) + len;
-	uint16_t sum;
 
-	if (total > size || sizeof(*ip) + sizeof(*udp) + len > 0xffff)
-		return 0;
 	memcpy(eth->h_dest, fuzz_our_mac, ETH_ALEN);
 	memcpy(eth->h_source, fuzz_peer_mac, ETH_ALEN);
 	eth->h_protocol = htons(ETH_P_IP);
 	memset(ip, 0, sizeof(*ip));
 	ip->verhdrlen = 0x45;
-	ip->len = htons(sizeof(*ip) + sizeof(*udp) + len);
+	ip->len = htons(sizeof(*ip) + plen);
 	ip->ttl = 64;
-	ip->protocol = IP_UDP;
+	ip->protocol = proto;
 	ip->src = src;
 	ip->dest = dest;
 	ip->chksum = tcpip_chksum(ip, sizeof(*ip));
+	return (uint8_t *)(ip + 1);
+}
+
+size_t fuzz_udp_frame(uint8_t *buf, size_t size, struct in_addr src,
+		      struct in_addr dest, uint16_t sport, uint16_t dport,
+		      const void *payload, size_t len)
+{
+	struct udphdr *udp;
+	size_t total = ETH_HLEN + sizeof(struct iphdr) + sizeof(*udp) + len;
+	uint16_t sum;
+
+	if (total > size || sizeof(struct iphdr) + sizeof(*udp) + len > 0xffff)
+		return 0;
+	udp = (struct udphdr *)fuzz_ip_frame(buf, src, dest, IP_UDP,
+					     sizeof(*udp) + len);
 	udp->src = htons(sport);
 	udp->dest = htons(dport);
 	udp->len = htons(sizeof(*udp) + len);

@@ -88,6 +88,11 @@ void fuzz_rx(const void *frame, size_t len);
 /* Receive one frame and let the stack process everything queued. */
 void fuzz_inject(const void *frame, size_t len);
 
+/* Write the Ethernet and IPv4 headers of a frame from the peer's MAC to
+ * ours carrying plen bytes of protocol proto (checksummed); returns
+ * where the payload goes.  buf must hold them and the payload. */
+uint8_t *fuzz_ip_frame(uint8_t *buf, struct in_addr src, struct in_addr dest,
+		       uint8_t proto, size_t plen);
 /* Build an Ethernet/IPv4/UDP frame from the peer's MAC to ours with
  * correct checksums.  Returns its length, or 0 if it does not fit. */
 size_t fuzz_udp_frame(uint8_t *buf, size_t size, struct in_addr src,

@@ -106,35 +106,18 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 /* A TCP segment from the target carrying data (flags: TCP flags). */
 static void send_segment(uint8_t flags, const uint8_t *data, size_t len)
 {
-	size_t tlen = sizeof(struct tcphdr) + len;
-	size_t size = ETH_HLEN + sizeof(struct iphdr) + tlen;
 	struct in_addr src = fuzz_ip(2), dest = fuzz_ip(10);
+	size_t tlen, size;
 	uint8_t *frame;
+	struct tcphdr *th;
 
 	if (len > 60000)
 		len = 60000;
 	tlen = sizeof(struct tcphdr) + len;
 	size = ETH_HLEN + sizeof(struct iphdr) + tlen;
 	frame = malloc(size);
-	struct ethhdr *eth;
-	struct iphdr *ip;
-	struct tcphdr *th;
-
 	fuzz_assert(frame != NULL);
-	eth = (struct ethhdr *)frame;
-	ip = (struct iphdr *)(eth + 1);
-	th = (struct tcphdr *)(ip + 1);
-	memcpy(eth->h_dest, fuzz_our_mac, ETH_ALEN);
-	memcpy(eth->h_source, fuzz_peer_mac, ETH_ALEN);
-	eth->h_protocol = htons(ETH_P_IP);
-	memset(ip, 0, sizeof(*ip));
-	ip->verhdrlen = 0x45;
-	ip->len = htons(sizeof(*ip) + tlen);
-	ip->ttl = 64;
-	ip->protocol = IP_TCP;
-	ip->src = src;
-	ip->dest = dest;
-	ip->chksum = tcpip_chksum(ip, sizeof(*ip));
+	th = (struct tcphdr *)fuzz_ip_frame(frame, src, dest, IP_TCP, tlen);
 	memset(th, 0, sizeof(*th));
 	th->src = htons(ISCSI_PORT);
 	th->dest = htons(our_port);

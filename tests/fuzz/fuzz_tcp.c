@@ -104,28 +104,13 @@ static void send_segment(const struct fuzz_record *rec)
 	size_t tlen = rec->len >= 12 ? rec->len + 8 : 0;
 	size_t size = ETH_HLEN + sizeof(struct iphdr) + tlen;
 	uint8_t *frame, *t;
-	struct ethhdr *eth;
-	struct iphdr *ip;
 	struct in_addr src = fuzz_ip(2), dest = fuzz_ip(10);
 
-	if (!tlen || tlen + sizeof(*ip) > 0xffff)
+	if (!tlen || tlen + sizeof(struct iphdr) > 0xffff)
 		return;
 	frame = malloc(size);
 	fuzz_assert(frame != NULL);
-	eth = (struct ethhdr *)frame;
-	ip = (struct iphdr *)(eth + 1);
-	t = (uint8_t *)(ip + 1);
-	memcpy(eth->h_dest, fuzz_our_mac, ETH_ALEN);
-	memcpy(eth->h_source, fuzz_peer_mac, ETH_ALEN);
-	eth->h_protocol = htons(ETH_P_IP);
-	memset(ip, 0, sizeof(*ip));
-	ip->verhdrlen = 0x45;
-	ip->len = htons(sizeof(*ip) + tlen);
-	ip->ttl = 64;
-	ip->protocol = IP_TCP;
-	ip->src = src;
-	ip->dest = dest;
-	ip->chksum = tcpip_chksum(ip, sizeof(*ip));
+	t = fuzz_ip_frame(frame, src, dest, IP_TCP, tlen);
 
 	t[0] = 0;
 	t[1] = 80;
