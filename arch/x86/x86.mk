@@ -4,8 +4,9 @@
 #   make x86            bin/cxboot.lkrn (Linux kernel format: QEMU -kernel,
 #                       SYSLINUX, GRUB linux16), the PXE NBPs
 #                       bin/undionly.kpxe (drives the NIC through the
-#                       ROM's UNDI) and bin/cxboot.pxe (unloads the ROM's
-#                       PXE stack, native drivers), and the PCI ROMs
+#                       ROM's UNDI), bin/cxboot.pxe, .kpxe and .kkpxe
+#                       (native drivers; see "The PXE images" below),
+#                       and the PCI ROMs
 #                       bin/VVVVDDDD.rom of $(ROM_IDS), and .rom and
 #                       .mrom of $(ROM_MLNX_IDS)
 #   make bin/VVVVDDDD.rom   the ROM for any other PCI vendor and device
@@ -39,14 +40,18 @@ X_ARCH_SRCS := $(wildcard arch/x86/core/*.c arch/x86/core/*.S arch/x86/usr/*.c \
 # What each prefix hands over to C lives in a file of its own per image.
 X_LKRN_SRCS := arch/x86/core/lkrn.c arch/x86/core/lkrnbase.c
 X_ROM_SRCS  := arch/x86/core/rom.c
-X_PXE_SRCS  := arch/x86/core/pxeparent.c arch/x86/core/lkrnbase.c
-X_UNLOAD_SRCS := arch/x86/core/pxeunload.c
-X_ARCH_SRCS := $(filter-out $(X_LKRN_SRCS) $(X_ROM_SRCS) $(X_PXE_SRCS) \
-	$(X_UNLOAD_SRCS),$(X_ARCH_SRCS))
+X_PXE_SRCS  := arch/x86/core/pxeparent.c arch/x86/core/lkrnbase.c \
+	arch/x86/core/pxeunload.c
+X_ARCH_SRCS := $(filter-out $(X_LKRN_SRCS) $(X_ROM_SRCS) $(X_PXE_SRCS),\
+	$(X_ARCH_SRCS))
 X_OBJS      := $(call objs,$(X),$(X_CORE_SRCS) $(X_ARCH_SRCS))
 # undionly.kpxe: the UNDI client instead of the native drivers.
 X_UNDIONLY_OBJS := $(call objs,$(X),$(filter-out $(X_NATIVE_SRCS),\
 	$(X_CORE_SRCS)) $(X_UNDI_SRCS) $(X_ARCH_SRCS))
+
+# The PXE images ("The PXE images" below)
+X_NBPS := $(X)/undionly.kpxe $(X)/cxboot.pxe $(X)/cxboot.kpxe \
+	$(X)/cxboot.kkpxe
 
 # Expansion ROMs built by "make x86" (QEMU's virtio-net and e1000).
 ROM_IDS := 1af41000 8086100e
@@ -65,11 +70,11 @@ HOSTCC    ?= cc
 X_UTIL    := $(X)/util
 .SECONDARY: $(X_UTIL)/cxz $(X_UTIL)/reloc $(X_UTIL)/romfix $(X)/cxboot.lkrn.cxz \
 	$(X)/cxboot.rom.cxz $(X)/cxboot.lkrn.elf $(X)/cxboot.rom.elf \
-	$(X)/undionly.kpxe.elf $(X)/undionly.kpxe.cxz \
-	$(X)/cxboot.pxe.elf $(X)/cxboot.pxe.cxz
+	$(X)/undionly.nbp.elf $(X)/undionly.nbp.cxz \
+	$(X)/cxboot.nbp.elf $(X)/cxboot.nbp.cxz
 
 .PHONY: x86 check-qemu
-x86: $(X)/cxboot.lkrn $(X)/undionly.kpxe $(X)/cxboot.pxe $(foreach id,$(ROM_IDS),$(X)/$(id).rom) \
+x86: $(X)/cxboot.lkrn $(X_NBPS) $(foreach id,$(ROM_IDS),$(X)/$(id).rom) \
 	$(foreach id,$(ROM_MLNX_IDS),$(X)/$(id).rom $(X)/$(id).mrom)
 
 $(X)/obj/%.o: %.c
@@ -98,15 +103,22 @@ $(X)/cxboot.rom.elf: $(call objs,$(X),arch/x86/prefix/romprefix.S \
 	$(X_LD) --emit-relocs -T arch/x86/scripts/rom.lds -Map $@.map -o $@ \
 		$(filter %.o,$^)
 
-$(X)/undionly.kpxe.elf: $(call objs,$(X),arch/x86/prefix/pxeprefix.S \
-		arch/x86/prefix/unpack.S $(X_PXE_SRCS)) $(X_UNDIONLY_OBJS) \
+# The PXE images (NBPs).  One link per set of drivers: undionly (the
+# UNDI client) and cxboot (the native drivers).  What an image keeps of
+# the PXE stack that loads it goes by its name, as with iPXE's images
+# (enum pxe_keep in arch/x86/include/pxeparent.h):
+#   .pxe    the whole stack is unloaded                     0
+#   .kpxe   the base code is unloaded, the UNDI kept        1
+#   .kkpxe  all is kept; cxboot goes back to it when done   2
+# and is written into the prefix's byte pxe_keep.
+X_NBP_PREFIX := $(call objs,$(X),arch/x86/prefix/pxeprefix.S \
+	arch/x86/prefix/unpack.S $(X_PXE_SRCS))
+$(X)/undionly.nbp.elf: $(X_NBP_PREFIX) $(X_UNDIONLY_OBJS) \
 		arch/x86/scripts/pxe.lds $(X_LDS)
 	$(X_LD) --emit-relocs -T arch/x86/scripts/pxe.lds -Map $@.map -o $@ \
 		$(filter %.o,$^)
-# cxboot.pxe: the native drivers, once the PXE stack is unloaded.
-$(X)/cxboot.pxe.elf: $(call objs,$(X),arch/x86/prefix/pxeprefix.S \
-		arch/x86/prefix/unpack.S $(X_PXE_SRCS) $(X_UNLOAD_SRCS)) \
-		$(X_OBJS) arch/x86/scripts/pxe.lds $(X_LDS)
+$(X)/cxboot.nbp.elf: $(X_NBP_PREFIX) $(X_OBJS) arch/x86/scripts/pxe.lds \
+		$(X_LDS)
 	$(X_LD) --emit-relocs -T arch/x86/scripts/pxe.lds -Map $@.map -o $@ \
 		$(filter %.o,$^)
 
@@ -130,17 +142,22 @@ $(X)/cxboot.lkrn: $(X)/cxboot.lkrn.elf $(X)/cxboot.lkrn.cxz $(X_UTIL)/romfix
 	chmod 644 $@.tmp
 	mv $@.tmp $@
 
-# An NBP: the base-memory part, then the compressed 32-bit part right
-# after it, where the prefix looks for it.
+# An NBP: the base-memory part with its kind stamped in, then the
+# compressed 32-bit part right after it, where the prefix looks for it.
+nbp_keep = $(if $(filter %.kkpxe,$(1)),2,$(if $(filter %.kpxe,$(1)),1,0))
 define nbp_recipe
 	$(OBJCOPY) -O binary -j .setup $< $@.tmp
+	printf '\$(call nbp_keep,$@)' | dd of=$@.tmp bs=1 conv=notrunc \
+		status=none seek=$$((0x$$($(NM) $< | \
+		sed -n 's/ [A-Za-z] pxe_keep$$//p')))
 	cat $(word 2,$^) >> $@.tmp
 	chmod 644 $@.tmp
 	mv $@.tmp $@
 endef
-$(X)/%.kpxe: $(X)/%.kpxe.elf $(X)/%.kpxe.cxz
+$(X)/undionly.kpxe: $(X)/undionly.nbp.elf $(X)/undionly.nbp.cxz
 	$(nbp_recipe)
-$(X)/%.pxe: $(X)/%.pxe.elf $(X)/%.pxe.cxz
+$(X)/cxboot.pxe $(X)/cxboot.kpxe $(X)/cxboot.kkpxe: $(X)/cxboot.nbp.elf \
+		$(X)/cxboot.nbp.cxz
 	$(nbp_recipe)
 
 # One ELF serves every ROM; IDs and name are stamped per image.

@@ -183,6 +183,7 @@ static struct pci_device *add_function(uint32_t bdf, struct list_head *before)
 		pci->subsys_vendor = pci_read16(pci, PCI_SUBSYSTEM_VENDOR);
 		pci->subsys_device = pci_read16(pci, PCI_SUBSYSTEM_ID);
 	}
+	pci->command_found = pci_read16(pci, PCI_COMMAND);
 	snprintf(pci->name, sizeof(pci->name), "0000:%02x:%02x.%x",
 		 PCI_BUS(bdf), PCI_SLOT(bdf), PCI_FUNC(bdf));
 	list_add_tail(&pci->list, before);
@@ -288,6 +289,16 @@ void pci_remove_all(void)
 		pci->driver = NULL;
 		pci->id = NULL;
 		pci->priv = NULL;
+	}
+}
+
+void pci_restore_all(void)
+{
+	struct pci_device *pci;
+
+	for_each_pci_device(pci) {
+		if (pci_read16(pci, PCI_COMMAND) != pci->command_found)
+			pci_write16(pci, PCI_COMMAND, pci->command_found);
 	}
 }
 

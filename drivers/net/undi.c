@@ -1,6 +1,7 @@
 /* The UNDI client: net0 driven through the PXE ROM that started us
  * (bin/undionly.kpxe), by the UNDI calls of the PXE 2.1 specification,
- * made through pxeparent.h.
+ * made through pxeparent.h.  The prefix left the UNDI loaded but shut
+ * down (PXE_KEEP_UNDI): the probe brings it up again.
  *
  * Receiving uses the polled ISR protocol: ISR IN_START (is anything
  * pending?), then IN_PROCESS and IN_GET_NEXT until the ROM says DONE;
@@ -193,6 +194,11 @@ static void undi_probe(void)
 	nic->txbuf = pxe_parent_buffer(&nic->txbuf_far);
 	if (!nic->txbuf)
 		goto fail;
+	/* The prefix shut the NIC down (pxeparent.h). */
+	if (pxe_parent_startup()) {
+		printf("UNDI: STARTUP or INITIALIZE failed\n");
+		goto fail;
+	}
 	if (pxe_parent_call(PXENV_UNDI_GET_INFORMATION, &info, sizeof(info)) ||
 	    info.HwAddrLen != ETH_ALEN) {
 		printf("UNDI: GET INFORMATION failed (status %#x)\n",

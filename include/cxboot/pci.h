@@ -97,6 +97,7 @@ struct pci_device {
 	uint32_t class;			/* base << 16 | sub << 8 | prog-if */
 	uint8_t revision;
 	uint8_t header_type;		/* without PCI_HEADER_MULTI */
+	uint16_t command_found;		/* PCI_COMMAND when first found */
 	const struct pci_driver *driver;	/* bound driver, or NULL */
 	const struct pci_device_id *id;		/* its matching entry */
 	void *priv;			/* the driver's */
@@ -146,6 +147,10 @@ struct list_head *pci_devices(void);
 void pci_probe_all(void);
 /* Stop and release every bound device, last probed first. */
 void pci_remove_all(void);
+/* Then, for a loader that gets the machine back and still drives its
+ * devices (the PXE ROM under a .kkpxe): every function's command
+ * register (decoding, bus mastering) as the firmware found it. */
+void pci_restore_all(void);
 
 /* Register netdev as port `port` (1, 2, ...) of pci: fills netdev->bus,
  * driver_name (pci->driver->name), bus_type/bus_location text, and

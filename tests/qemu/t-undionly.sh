@@ -6,8 +6,16 @@
 #                  is "undi")
 #   cxboot.pxe     unloads the ROM's PXE stack and drives the NIC with
 #                  its native driver (net0's chip is "virtio-net")
-# Either runs DHCP again (a lease of its own), fetches boot.ipxe by
+#   cxboot.kpxe    the same, keeping the ROM's UNDI in memory
+#   cxboot.kkpxe   the same, keeping the whole stack
+# Each runs DHCP again (a lease of its own), fetches boot.ipxe by
 # TFTP and boots Linux to the marker.
+#
+# Then cxboot.kkpxe goes back: the ROM runs a script that chains it;
+# its boot.ipxe drives the NIC natively and ends with exit N; the
+# ROM's script must go on where it was (seeing success for exit 0,
+# failure otherwise) and fetch another script over the ROM's own
+# network, which prints a marker.
 #
 # The ROM is an iPXE itself and sends user class "iPXE" too, so the
 # server tells the two apart the way option 175 allows: ours starts
@@ -17,7 +25,9 @@
 # (run-all names the .lkrn; the NBPs are built beside it)
 bin=$(dirname "${1:-bin/cxboot.lkrn}")
 qt_init undionly "$bin/undionly.kpxe"
-[ -f "$bin/cxboot.pxe" ] || qt_die "$bin/cxboot.pxe: no such file"
+for f in cxboot.pxe cxboot.kpxe cxboot.kkpxe; do
+	[ -f "$bin/$f" ] || qt_die "$bin/$f: no such file"
+done
 nb_init 61
 nb_tap tap0
 
@@ -28,7 +38,8 @@ VERSION=$(sed -n 's/^VERSION *:= *//p' "$TOP/Makefile")
 EB_VERSION=eb:03:$(echo "$VERSION" | awk -F. '{ printf "%02x:%02x:%02x", $1, $2, $3 }')
 MAC=52:54:00:61:00:01
 
-for nbp in undionly.kpxe:undi cxboot.pxe:virtio-net; do
+for nbp in undionly.kpxe:undi cxboot.pxe:virtio-net cxboot.kpxe:virtio-net \
+	cxboot.kkpxe:virtio-net; do
 	name=${nbp%%:*}
 	chip=${nbp#*:}
 	marker=$name-$RANDOM$$
@@ -61,5 +72,43 @@ initrd initrd.gz\ninitrd extra.gz\nboot\n"
 		qt_fail "$name: Linux powered the machine off"
 	fi
 	qt_log "$name: marker after $(echo "$t1 - $t0" | bc) s"
+done
+
+# The last line of dnsmasq's log that says it sent FILE (0: none)
+sent_at() {
+	grep -n "sent .*/$1 " "$WORK/dnsmasq.log" | tail -n 1 | cut -d: -f1 |
+		grep . || echo 0
+}
+
+# cxboot.kkpxe going back to the ROM, with exit 0 and exit 3.
+cp "$bin/cxboot.kkpxe" "$TFTP/cxboot.kkpxe"
+for status in 0 3; do
+	name="kkpxe-exit-$status"
+	marker=$name-$RANDOM$$
+	if [ "$status" = 0 ]; then seen=ok; else seen=failed; fi
+	nb_script rom.ipxe "#!ipxe\n\
+chain cxboot.kkpxe && echo rom-saw-ok || echo rom-saw-failed\n\
+chain after.ipxe\n"
+	nb_script after.ipxe "#!ipxe\necho ROM-NET-$marker\n"
+	nb_script boot.ipxe "#!ipxe\necho cxchip=\${net0/chip}\nexit $status\n"
+	nb_dnsmasq_stop
+	rm -f "$WORK/dnsmasq.log"
+	nb_dnsmasq "--dhcp-match=set:cxboot,175,$EB_VERSION" \
+		"--dhcp-boot=tag:!cxboot,rom.ipxe" --dhcp-boot=tag:cxboot,boot.ipxe
+	qt_boot "$name" -nographic -L "$ROMDIR" -boot n \
+		-netdev "tap,id=n0,ifname=tap0,script=no,downscript=no" \
+		-device "virtio-net-pci,netdev=n0,mac=$MAC"
+	expect_output "$name: the ROM's script chained cxboot.kkpxe" \
+		"cxboot $VERSION -- network boot firmware" 60
+	expect_output "$name: our own DHCP" "DHCP (net0 $MAC)... ok" 60
+	expect_output "$name: net0 is driven by virtio-net" "cxchip=virtio-net" 60
+	expect_output "$name: the ROM's script went on, seeing $seen" \
+		"rom-saw-$seen" 60
+	expect_output "$name: the ROM fetched and ran after.ipxe over its network" \
+		"ROM-NET-$marker" 60
+	expect_true "$name: dnsmasq sent after.ipxe after our boot.ipxe" \
+		'[ "$(sent_at after.ipxe)" -gt "$(sent_at boot.ipxe)" ]'
+	kill "$QT_PID" 2>/dev/null || true
+	wait "$QT_PID" 2>/dev/null || true
 done
 qt_finish

@@ -73,3 +73,14 @@ nomem:
 		image_put(image);
 	return NULL;
 }
+
+/* A Linux loader does not take the machine back: it is reset. */
+bool prefix_can_return(void)
+{
+	return false;
+}
+
+uint16_t prefix_return(int status __unused)
+{
+	return 0;
+}

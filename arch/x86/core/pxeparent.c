@@ -1,9 +1,11 @@
 /* The C side of the PXE prefix (arch/x86/prefix/pxeprefix.S): what it
- * hands over (prefix.h: nothing but the PXE stack's pointers) and the
- * calls into that stack (pxeparent.h). */
+ * hands over (prefix.h: the PXE stack's pointers, and for a .kkpxe the
+ * way back to it) and the calls into that stack (pxeparent.h). */
 #include <errno.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
+#include <cxboot/compiler.h>
 #include <bios.h>
 #include <prefix.h>
 #include <pxeparent.h>
@@ -13,6 +15,10 @@
 	((PXE_PARENT_PARAMS_SIZE + PXE_PARENT_BUF_SIZE + 1023) / 1024)
 
 extern uint32_t pxe_parent_pxenv[], pxe_parent_ppxe[];
+/* Stamped by the build (enum pxe_keep); 40:13h as the stack left it */
+extern uint8_t pxe_keep[];
+extern uint16_t pxe_entry_basemem[];
+extern uint32_t rm_base;
 
 void prefix_reserve(void)
 {
@@ -135,24 +141,70 @@ int pxe_parent_call(uint16_t opcode, void *block, size_t len)
 	return (regs.eax & 0xffff) == PXENV_EXIT_SUCCESS ? 0 : -EIO;
 }
 
+enum pxe_keep pxe_parent_keep(void)
+{
+	uint8_t keep = *(uint8_t *)rm_flat(pxe_keep);
+
+	return keep <= PXE_KEEP_ALL ? keep : PXE_KEEP_NOTHING;
+}
+
 /* PXE 2.1's order: the NIC shut down (UNDI_SHUTDOWN), the stack's
  * protocols gone (UNLOAD_STACK), then the UNDI itself with its INT 1Ah
- * hook (STOP_UNDI).  From then on there is no stack to call. */
+ * hook (STOP_UNDI), after which there is no stack to call. */
 int pxe_parent_unload(void)
 {
-	static const uint16_t calls[] = {
+	static const uint16_t steps[] = {
 		PXENV_UNDI_SHUTDOWN, PXENV_UNLOAD_STACK, PXENV_STOP_UNDI,
 	};
+	size_t n = ARRAY_SIZE(steps) - pxe_parent_keep();
 	struct s_PXENV_UNLOAD_STACK block;
 	int rc = 0;
-	size_t i;
 
 	if (!parent_ready())
 		return -ENODEV;
-	for (i = 0; i < sizeof(calls) / sizeof(calls[0]) && !rc; i++) {
+	for (size_t i = 0; i < n && !rc; i++) {
 		memset(&block, 0, sizeof(block));
-		rc = pxe_parent_call(calls[i], &block, sizeof(block));
+		rc = pxe_parent_call(steps[i], &block, sizeof(block));
 	}
-	parent.entry = 0;
+	if (pxe_parent_keep() == PXE_KEEP_NOTHING)
+		parent.entry = 0;
 	return rc;
+}
+
+int pxe_parent_startup(void)
+{
+	struct s_PXENV_STATUS_ONLY startup = { 0 };
+	struct s_PXENV_UNDI_INITIALIZE init = { 0 };
+	int rc = pxe_parent_call(PXENV_UNDI_STARTUP, &startup,
+				 sizeof(startup));
+
+	return rc ? rc : pxe_parent_call(PXENV_UNDI_INITIALIZE, &init,
+					 sizeof(init));
+}
+
+/* Only a .kkpxe has the whole stack to go back to. */
+bool prefix_can_return(void)
+{
+	return pxe_parent_keep() == PXE_KEEP_ALL;
+}
+
+/* The stack lent us the NIC up and open (it had just fetched us with
+ * it), and shut it down for our driver: it gets it back the same way.
+ * Then the base memory that we took, unless someone took some below
+ * ours meanwhile. */
+uint16_t prefix_return(int status)
+{
+	struct s_PXENV_UNDI_OPEN open = {
+		.PktFilter = FLTR_DIRECTED | FLTR_BRDCST,
+	};
+	uint16_t *base_kib = real_to_flat(0, BDA_BASEMEM);
+	uint32_t ours = parent.mem ? (uintptr_t)parent.mem : rm_base;
+
+	if (parent_ready() &&
+	    (pxe_parent_startup() ||
+	     pxe_parent_call(PXENV_UNDI_OPEN, &open, sizeof(open))))
+		printf("Could not give the NIC back to the PXE stack\n");
+	if (*base_kib == ours / 1024)
+		*base_kib = *(uint16_t *)rm_flat(pxe_entry_basemem);
+	return status ? PXENV_EXIT_FAILURE : PXENV_EXIT_SUCCESS;
 }

@@ -1,5 +1,7 @@
-/* bin/cxboot.pxe: the PXE stack that started us is unloaded before the
- * native drivers probe (INIT_NORMAL), which then own the NIC alone. */
+/* The PXE images: the PXE stack that started us is taken down as far as
+ * the image's kind says (pxeparent.h: all of it for .pxe, all but the
+ * UNDI for .kpxe, only the NIC handed over for .kkpxe) before the
+ * drivers probe (INIT_NORMAL), so that no two drivers own the NIC. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>

@@ -117,9 +117,12 @@ rm_init_far:
 	call	rm_init
 	lretw
 
-/* Reached from the .lkrn prefix in real mode with CS = DS = ES = SS =
- * the segment the image's first byte was loaded at, SP = rm_stack_top
- * and payload_src set.  Never returns. */
+/* Reached from a prefix (.lkrn, PXE) in real mode with CS = DS = ES =
+ * SS = the segment the image's first byte was loaded at, SP =
+ * rm_stack_top and payload_src set.  A near call that returns only if
+ * x86_main does (to a loader that takes the machine back, prefix.h),
+ * with AX = x86_main's status; a prefix that never goes back may jump
+ * here. */
 	.globl rm_boot
 rm_boot:
 	call	rm_init
@@ -133,6 +136,7 @@ rm_boot:
 	pushl	$x86_main
 	pushw	%cs
 	call	pm_call
+	ret
 1:	call	rm_print
 0:	hlt
 	jmp	0b

@@ -72,6 +72,18 @@ struct image *prefix_script(void)
 	return NULL;
 }
 
+/* x86_main is not the ROM's way in: rom_bev() is, and it returns to
+ * the BIOS by itself. */
+bool prefix_can_return(void)
+{
+	return false;
+}
+
+uint16_t prefix_return(int status __unused)
+{
+	return 0;
+}
+
 /* The boot entry (called from romprefix.S).  Ctrl-B, pressed at POST
  * or now, opens the shell; otherwise autoboot.  Returning hands the
  * machine back to the BIOS, which then tries its next boot device. */

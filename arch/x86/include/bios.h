@@ -137,8 +137,10 @@ uint32_t rm_farptr(const void *sym);
  * memory (the prefix: for .lkrn the boot sector and setup header). */
 void *prefix_area(void);
 
-/* The C entry point, reached in flat protected mode with a clean .bss. */
-void x86_main(void) __attribute__((noreturn));
+/* The C entry point, reached in flat protected mode with a clean .bss
+ * through pm_call.  It returns only to a loader that takes the machine
+ * back (prefix.h), with AX = the status for it. */
+void x86_main(struct bios_regs *regs);
 
 #endif
 #endif
