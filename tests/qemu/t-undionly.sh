@@ -38,6 +38,22 @@ VERSION=$(sed -n 's/^VERSION *:= *//p' "$TOP/Makefile")
 EB_VERSION=eb:03:$(echo "$VERSION" | awk -F. '{ printf "%02x:%02x:%02x", $1, $2, $3 }')
 MAC=52:54:00:61:00:01
 
+# Each image's kind, as its prefix's byte pxe_keep carries it
+# (arch/x86/include/pxeparent.h: 0 unload all, 1 keep the UNDI, 2 keep
+# the whole stack).
+keep_of() {
+	local elf=$bin/$2.nbp.elf at
+
+	at=$((0x$(nm "$elf" | sed -n 's/ [A-Za-z] pxe_keep$//p')))
+	od -An -tu1 -j "$at" -N 1 "$bin/$1" | tr -d ' '
+}
+for kind in undionly.kpxe:undionly:1 cxboot.pxe:cxboot:0 \
+	cxboot.kpxe:cxboot:1 cxboot.kkpxe:cxboot:2; do
+	IFS=: read -r image elf keep <<<"$kind"
+	expect_true "$image keeps $keep (of 0 nothing, 1 UNDI, 2 all)" \
+		"[ \"\$(keep_of $image $elf)\" = $keep ]"
+done
+
 for nbp in undionly.kpxe:undi cxboot.pxe:virtio-net cxboot.kpxe:virtio-net \
 	cxboot.kkpxe:virtio-net; do
 	name=${nbp%%:*}

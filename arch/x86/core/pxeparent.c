@@ -198,12 +198,13 @@ uint16_t prefix_return(int status)
 		.PktFilter = FLTR_DIRECTED | FLTR_BRDCST,
 	};
 	uint16_t *base_kib = real_to_flat(0, BDA_BASEMEM);
-	uint32_t ours = parent.mem ? (uintptr_t)parent.mem : rm_base;
+	uint32_t ours;
 
 	if (parent_ready() &&
 	    (pxe_parent_startup() ||
 	     pxe_parent_call(PXENV_UNDI_OPEN, &open, sizeof(open))))
 		printf("Could not give the NIC back to the PXE stack\n");
+	ours = parent.mem ? (uintptr_t)parent.mem : rm_base;
 	if (*base_kib == ours / 1024)
 		*base_kib = *(uint16_t *)rm_flat(pxe_entry_basemem);
 	return status ? PXENV_EXIT_FAILURE : PXENV_EXIT_SUCCESS;
