@@ -8,6 +8,7 @@
  * each poll drains everything the ROM holds.  Received frames still
  * carry their media header, which is what our Ethernet layer wants. */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <cxboot/tables.h>
@@ -20,11 +21,14 @@
  * hands up after each poll, or under a steady stream the receive queue
  * would grow until memory runs out. */
 #define UNDI_POLL_BUDGET NET_RX_BUDGET
+/* Calls spent at most taking an open round to DONE at close. */
+#define UNDI_DRAIN_CALLS 1024
 
 struct undi_nic {
 	uint8_t *txbuf;            /* flat; the frame being sent */
 	uint32_t txbuf_far;        /* SEG << 16 | OFF of txbuf */
 	struct io_buffer *rx;      /* a frame arriving in pieces */
+	bool in_round;             /* an ISR round is open (not yet DONE) */
 };
 
 _Static_assert(ETH_FRAME_LEN + 8 + sizeof(struct s_PXENV_UNDI_TBD) <=
@@ -52,11 +56,29 @@ static int undi_open(struct net_device *netdev)
 	return rc;
 }
 
+/* Frames a round left behind at close are dropped, but the round is
+ * taken to DONE, so that the ROM's next IN_START finds it closed. */
+static void undi_end_round(struct undi_nic *nic)
+{
+	struct s_PXENV_UNDI_ISR isr;
+	unsigned int calls = 0;
+
+	while (nic->in_round && calls++ < UNDI_DRAIN_CALLS) {
+		memset(&isr, 0, sizeof(isr));
+		isr.FuncFlag = PXENV_UNDI_ISR_IN_GET_NEXT;
+		if (pxe_parent_call(PXENV_UNDI_ISR, &isr, sizeof(isr)) ||
+		    isr.FuncFlag == PXENV_UNDI_ISR_OUT_DONE)
+			nic->in_round = false;
+	}
+	nic->in_round = false;
+}
+
 static void undi_close(struct net_device *netdev)
 {
 	struct undi_nic *nic = netdev->priv;
 	struct s_PXENV_STATUS_ONLY close = { 0 };
 
+	undi_end_round(nic);
 	pxe_parent_call(PXENV_UNDI_CLOSE, &close, sizeof(close));
 	if (nic->rx) {
 		free_iob(nic->rx);
@@ -148,24 +170,33 @@ static void undi_rx_piece(struct net_device *netdev,
 	}
 }
 
-/* One round of the ISR protocol hands up everything the ROM holds:
- * IN_START (anything pending?), then IN_PROCESS and IN_GET_NEXT until
- * it says DONE.  Another round right after would only cost two more
- * calls into real mode for nothing. */
+/* The ISR protocol: IN_START (anything pending?), then IN_PROCESS and
+ * IN_GET_NEXT until the ROM says DONE, which closes the round.  A
+ * round may span polls: once the budget is reached, the next poll goes
+ * on with IN_GET_NEXT.  Starting afresh instead would break with ROMs
+ * that mask their interrupt at IN_START and unmask it only at DONE,
+ * answering every later IN_START "not ours" (iPXE's UNDI does). */
 static void undi_poll(struct net_device *netdev)
 {
+	struct undi_nic *nic = netdev->priv;
 	struct s_PXENV_UNDI_ISR isr = { .FuncFlag = PXENV_UNDI_ISR_IN_START };
 	unsigned int frames = 0;
 
-	if (pxe_parent_call(PXENV_UNDI_ISR, &isr, sizeof(isr)) ||
-	    isr.FuncFlag != PXENV_UNDI_ISR_OUT_OURS)
-		return;
-	isr.FuncFlag = PXENV_UNDI_ISR_IN_PROCESS;
+	if (!nic->in_round) {
+		if (pxe_parent_call(PXENV_UNDI_ISR, &isr, sizeof(isr)) ||
+		    isr.FuncFlag != PXENV_UNDI_ISR_OUT_OURS)
+			return;
+		nic->in_round = true;
+		isr.FuncFlag = PXENV_UNDI_ISR_IN_PROCESS;
+	} else {
+		isr.FuncFlag = PXENV_UNDI_ISR_IN_GET_NEXT;
+	}
 	while (frames < UNDI_POLL_BUDGET) {
-		if (pxe_parent_call(PXENV_UNDI_ISR, &isr, sizeof(isr)))
-			break;
-		if (isr.FuncFlag == PXENV_UNDI_ISR_OUT_DONE)
-			break;
+		if (pxe_parent_call(PXENV_UNDI_ISR, &isr, sizeof(isr)) ||
+		    isr.FuncFlag == PXENV_UNDI_ISR_OUT_DONE) {
+			nic->in_round = false;
+			return;
+		}
 		if (isr.FuncFlag == PXENV_UNDI_ISR_OUT_RECEIVE) {
 			undi_rx_piece(netdev, &isr);
 			frames++;

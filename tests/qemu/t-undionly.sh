@@ -9,7 +9,10 @@
 #   cxboot.kpxe    the same, keeping the ROM's UNDI in memory
 #   cxboot.kkpxe   the same, keeping the whole stack
 # Each runs DHCP again (a lease of its own), fetches boot.ipxe by
-# TFTP and boots Linux to the marker.
+# TFTP and boots Linux to the marker.  undionly.kpxe first fetches
+# 8 MiB over HTTP, a stream of frames that outlasts one poll's budget
+# (the ROM's ISR round must carry over between polls), and its hash
+# must match.
 #
 # Then cxboot.kkpxe goes back: the ROM runs a script that chains it;
 # its boot.ipxe drives the NIC natively and ends with exit N; the
@@ -30,6 +33,8 @@ for f in cxboot.pxe cxboot.kpxe cxboot.kkpxe; do
 done
 nb_init 61
 nb_tap tap0
+head -c $((8 << 20)) /dev/urandom >"$TFTP/stream.bin"
+STREAM_SHA=$(sha256sum <"$TFTP/stream.bin" | cut -d' ' -f1)
 
 ROMDIR=/usr/lib/ipxe/qemu
 [ -f "$ROMDIR/efi-virtio.rom" ] || qt_skip "ipxe-qemu's NIC ROMs not installed"
@@ -60,13 +65,17 @@ for nbp in undionly.kpxe:undi cxboot.pxe:virtio-net cxboot.kpxe:virtio-net \
 	chip=${nbp#*:}
 	marker=$name-$RANDOM$$
 	cp "$bin/$name" "$TFTP/$name"
-	nb_script boot.ipxe "#!ipxe\necho cxchip=\${net0/chip}\n\
+	stream=
+	[ "$chip" = undi ] &&
+		stream="imgfetch http://$SRV_IP/stream.bin\nsha256sum stream.bin\nimgfree stream.bin\n"
+	nb_script boot.ipxe "#!ipxe\necho cxchip=\${net0/chip}\n${stream}\
 kernel vmlinuz console=ttyS0 panic=-1 quiet cxmarker=$marker\n\
 initrd initrd.gz\ninitrd extra.gz\nboot\n"
 	nb_dnsmasq_stop
 	rm -f "$WORK/dnsmasq.log"
 	nb_dnsmasq "--dhcp-match=set:cxboot,175,$EB_VERSION" \
 		"--dhcp-boot=tag:!cxboot,$name" --dhcp-boot=tag:cxboot,boot.ipxe
+	nb_nginx   # (nb_dnsmasq_stop ends every server)
 	# The NIC with its default ROM (found through -L), booted first.
 	t0=$(qt_now)
 	qt_boot "$name" -nographic -L "$ROMDIR" -boot n \
@@ -77,6 +86,9 @@ initrd initrd.gz\ninitrd extra.gz\nboot\n"
 	expect_output "$name: DHCP again, a lease of our own" \
 		"DHCP (net0 $MAC)... ok" 60
 	expect_output "$name: net0 is driven by $chip" "cxchip=$chip" 60
+	[ -z "$stream" ] ||
+		expect_output "$name: 8 MiB over HTTP hash right" \
+			"$STREAM_SHA  stream.bin" 120
 	expect_output "$name: Linux runs /init with our command line and both initrds" \
 		"PAYLOAD-OK marker=$marker extra=second" 180
 	t1=$(qt_now)
