@@ -304,6 +304,10 @@ static uint64_t cx_next_usecs(struct sim_pci *fn)
 
 		if (t && (!next || t < next))
 			next = t;
+		/* frames read off the wire wait for their line-rate time */
+		t = cx_port_wire_due(&cx->port[p]);
+		if (t && (!next || t < next))
+			next = t;
 	}
 	return next;
 }

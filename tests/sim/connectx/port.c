@@ -16,6 +16,20 @@
 #define MCG_MEMBERS ((SZ_MCG - 0x20) / 4)
 #define MAC_TABLE 128
 #define MAX_RX 10240
+/* The wire is read in batches, one system call for up to WIRE_BATCH
+ * frames; after a read that found nothing, the next waits WIRE_IDLE_US
+ * (the model is polled on every register access, and a call each time
+ * would be the model's cost, not the driver's). */
+#define WIRE_BATCH 32
+#define WIRE_IDLE_US 20
+
+struct cx_wire {
+	uint8_t frame[WIRE_BATCH][MAX_RX];
+	unsigned int len[WIRE_BATCH];
+	unsigned int head, count;
+	uint64_t empty_at;		/* when a read last found nothing */
+};
+static struct cx_wire wires[3];
 
 static struct cx_port *port_of(struct cx_dev *cx, uint32_t n)
 {
@@ -197,32 +211,70 @@ static void steer(struct cx_dev *cx, unsigned int n, const uint8_t *frame,
 	p->rx_filtered++;
 }
 
+/* Refill an empty batch from the socket; false if nothing came. */
+static bool wire_read(struct cx_port *p, uint64_t now)
+{
+	struct cx_wire *w = p->wire;
+	struct linux_mmsghdr msg[WIRE_BATCH];
+	struct linux_iovec iov[WIRE_BATCH];
+	int n;
+
+	if (w->empty_at && now - w->empty_at < WIRE_IDLE_US)
+		return false;
+	for (int i = 0; i < WIRE_BATCH; i++) {
+		iov[i] = (struct linux_iovec){ w->frame[i], MAX_RX };
+		msg[i] = (struct linux_mmsghdr){ .hdr = { .iov = &iov[i],
+							  .iovlen = 1 } };
+	}
+	n = linux_recvmmsg(p->fd, msg, WIRE_BATCH, MSG_DONTWAIT);
+	if (n <= 0) {
+		w->empty_at = now;
+		return false;
+	}
+	for (int i = 0; i < n; i++)
+		w->len[i] = msg[i].len;
+	w->head = 0;
+	w->count = n;
+	w->empty_at = 0;
+	return true;
+}
+
+uint64_t cx_port_wire_due(const struct cx_port *p)
+{
+	return p->wire && p->wire->count ? p->next_rx / 1000 + 1 : 0;
+}
+
 bool cx_port_poll(struct cx_dev *cx, uint64_t now)
 {
-	static uint8_t frame[MAX_RX];
 	bool busy = false;
 
 	for (int n = 1; n <= 2; n++) {
 		struct cx_port *p = &cx->port[n];
+		struct cx_wire *w;
 
 		if (p->link_at && p->link_at <= now)
 			cx_port_link_event(cx, n);
 		if (p->fd < 0)
 			continue;
+		if (!p->wire)
+			p->wire = &wires[n];
+		w = p->wire;
 		/* the wire delivers one frame per frame time (in ns) */
 		if (p->next_rx < now * 1000)
 			p->next_rx = now * 1000;
 		while (p->next_rx <= now * 1000) {
-			long len = linux_recvfrom(p->fd, frame, sizeof(frame),
-						  MSG_DONTWAIT, 0, 0);
+			unsigned int len;
 
-			if (len <= 0)
+			if (!w->count && !wire_read(p, now))
 				break;
+			len = w->len[w->head];
 			busy = true;
 			p->next_rx += ((uint64_t)len + 20) * 8 * 1000 /
 				      p->rate_mbps;
 			if (p->link && len >= 14)
-				steer(cx, n, frame, len);
+				steer(cx, n, w->frame[w->head], len);
+			w->head++;
+			w->count--;
 		}
 	}
 	return busy;
