@@ -384,8 +384,7 @@ static struct dns_cache_entry *dns_cache_slot(const uint8_t *name)
 	return victim;
 }
 
-static void dns_cache_add(const uint8_t *name, struct in_addr addr,
-			  uint32_t ttl)
+void dns_cache_add(const uint8_t *name, struct in_addr addr, uint32_t ttl)
 {
 	struct dns_cache_entry *e = dns_cache_slot(name);
 
@@ -464,22 +463,22 @@ static int resolv_suffix(unsigned int index, uint8_t *wire)
 /* The index'th name to ask about: a name with a dot as it stands, a
  * short one with each suffix.  -ENOENT after the last, -EAGAIN for one
  * to skip (too long with its suffix). */
-static int resolv_candidate(const struct resolv *r, unsigned int index,
+static int resolv_candidate(const char *name, unsigned int index,
 			    uint8_t *wire)
 {
 	uint8_t suffix[DNS_MAX_NAME];
 	int len, rc;
 
-	if (strchr(r->name, '.')) {
+	if (strchr(name, '.')) {
 		if (index)
 			return -ENOENT;
-		dns_encode_name(r->name, wire);
+		dns_encode_name(name, wire);
 		return 0;
 	}
 	rc = resolv_suffix(index, suffix);
 	if (rc)
 		return rc;
-	len = dns_encode_name(r->name, wire);
+	len = dns_encode_name(name, wire);
 	if (len - 1 + dns_name_len(suffix) > DNS_MAX_NAME)
 		return -EAGAIN;
 	memcpy(wire + len - 1, suffix, dns_name_len(suffix));
@@ -544,7 +543,7 @@ static void resolv_next(struct resolv *r)
 	int rc;
 
 	do {
-		rc = resolv_candidate(r, r->candidate++, r->fqdn);
+		rc = resolv_candidate(r->name, r->candidate++, r->fqdn);
 	} while (rc == -EAGAIN);
 	if (rc) {
 		resolv_fail(r, r->nxdomain ? -ENOHOST : r->failure);
@@ -557,6 +556,19 @@ static void resolv_next(struct resolv *r)
 	memcpy(r->qname, r->fqdn, DNS_MAX_NAME);
 	r->restarts = 0;
 	resolv_ask(r);
+}
+
+int resolv_cached(const char *name, struct in_addr *addr)
+{
+	uint8_t wire[DNS_MAX_NAME];
+	unsigned int index = 0;
+	int rc;
+
+	while ((rc = resolv_candidate(name, index++, wire)) != -ENOENT) {
+		if (rc == 0 && dns_cache_find(wire, addr))
+			return 0;
+	}
+	return -ENOENT;
 }
 
 static void resolv_answer(struct resolv *r, int rc,

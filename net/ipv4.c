@@ -10,6 +10,7 @@
 #include <string.h>
 #include <cxboot/timer.h>
 #include <net/ip.h>
+#include <net/dns.h>
 #include <net/ethernet.h>
 
 #define IP_TTL 64
@@ -197,8 +198,11 @@ struct net_device *ipv4_host_netdev(const char *host)
 	struct ipv4_route route;
 	struct in_addr addr;
 
-	if (!host || !inet_aton(host, &addr) ||
-	    ipv4_route(addr, NULL, &route) != 0)
+	if (!host)
+		return NULL;
+	if (!inet_aton(host, &addr) && resolv_cached(host, &addr) != 0)
+		return NULL;
+	if (ipv4_route(addr, NULL, &route) != 0)
 		return NULL;
 	return route.netdev;
 }

@@ -72,6 +72,14 @@ int resolv_start(struct resolv *r, const char *name, resolv_done_fn done,
 		 struct refcnt *owner);
 void resolv_cancel(struct resolv *r);
 
+/* The address a lookup of name would settle on now from the cache
+ * alone (the same candidates, search list and domain, in the same
+ * order); -ENOENT if none is cached. */
+int resolv_cached(const char *name, struct in_addr *addr);
+
+/* Remember name (wire form) at addr for ttl seconds. */
+void dns_cache_add(const uint8_t *name, struct in_addr addr, uint32_t ttl);
+
 /* Forget every cached answer. */
 void dns_cache_flush(void);
 

@@ -38,9 +38,9 @@ struct ipv4_route {
 int ipv4_route(struct in_addr dest, struct net_device *netdev,
 	       struct ipv4_route *route);
 
-/* The device packets to host go out of now, if host is an address in
- * dotted form (a name is not resolved here); NULL otherwise or when no
- * device has a route. */
+/* The device packets to host go out of now: host is an address in
+ * dotted form or a name the DNS cache holds (a name is not looked up
+ * here); NULL otherwise or when no device has a route. */
 struct net_device *ipv4_host_netdev(const char *host);
 
 /* Checksum of the pseudo-header for transport checksums, in the form

@@ -10,6 +10,7 @@
 #include <cxboot/xfer.h>
 #include <net/ethernet.h>
 #include <net/ip.h>
+#include <net/dns.h>
 #include "testdev.h"
 
 /* A heap object owning one end; it records what its peer told it. */
@@ -290,14 +291,17 @@ static void down(struct net_device *nd)
 }
 
 /* Which device an image came over: the one the route to its server
- * leaves by, not the one opened last; none for a host name.  The image
- * holds it until it goes. */
+ * leaves by, not the one opened last, also for a host name that the
+ * download resolved (the DNS cache has it); none for a name it does
+ * not hold.  The image holds the device until it goes. */
 UNIT_TEST(download_records_netdev)
 {
 	struct net_device *first = up_at("198.18.4.10", 1);
 	struct net_device *second = up_at("198.18.5.10", 2);
 	struct uri *by_first = parse_uri("xfertest://198.18.4.1/nbp.0");
 	struct uri *by_name = parse_uri("xfertest://boot.example/nbp.0");
+	uint8_t wire[DNS_MAX_NAME];
+	struct in_addr server;
 	struct image *image;
 	int refs;
 
@@ -317,6 +321,15 @@ UNIT_TEST(download_records_netdev)
 	ok(image_download(image, 0) == 0);
 	ok(image->netdev == NULL);
 	image_put(image);
+
+	inet_aton("198.18.5.1", &server);
+	ok(dns_encode_name("boot.example", wire) > 0);
+	dns_cache_add(wire, server, 60);
+	image = alloc_image(by_name);
+	ok(image_download(image, 0) == 0);
+	ok(image->netdev == second);
+	image_put(image);
+	dns_cache_flush();
 out:
 	free(by_first);
 	free(by_name);
