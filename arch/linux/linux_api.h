@@ -67,7 +67,6 @@ static inline void *linux_mmap(void *addr, size_t len, int prot, int flags,
 			       int fd, long off)
 { return (void *)linux_syscall(SYS_mmap, (long)addr, len, prot, flags, fd,
 			       off); }
-#define MADV_HUGEPAGE 14
 static inline int linux_madvise(void *addr, size_t len, int advice)
 { return linux_syscall(SYS_madvise, (long)addr, len, advice, 0, 0, 0); }
 static inline __attribute__((noreturn)) void linux_exit(int status)
