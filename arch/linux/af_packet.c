@@ -9,7 +9,6 @@
 #include "linux_api.h"
 
 #define MAX_HOST_NETS 8
-#define RX_BURST 64		/* frames taken per poll */
 /* 1024 slots of 2 KiB for full-sized frames.  A ring as large as the
  * 4 MiB TCP window cost 10 % more per byte: every slot missed the
  * caches, the kernel's write and our read alike. */
@@ -129,7 +128,10 @@ static void host_poll(struct net_device *netdev)
 	if (currticks() - h->link_checked >=
 	    (netdev_link_ok(netdev) ? TICKS_PER_SEC : LINK_DOWN_RECHECK_MS))
 		host_check_link(netdev);
-	for (int taken = 0; taken < RX_BURST && host_receive(netdev); taken++)
+	/* No more than net_poll() hands up: the rest waits in the ring,
+	 * not copied out to grow the receive queue (and go cold there). */
+	for (int taken = 0;
+	     taken < NET_RX_BUDGET && host_receive(netdev); taken++)
 		;
 }
 
