@@ -603,9 +603,8 @@ static void tcp_rx_ack(struct tcp_conn *c, const struct tcp_seg *seg)
 /* Once a round trip (at least a tick) has passed since the last look:
  * a window of twice what came in it, if that is more than now.  The
  * window never shrinks (RFC 9293 section 3.8.6). */
-static void tcp_follow_bdp(struct tcp_conn *c)
+static void tcp_follow_bdp(struct tcp_conn *c, unsigned long now)
 {
-	unsigned long now = currticks();
 	unsigned long rtt = MAX(rtt_srtt_ms(&c->rtt), 1UL);
 	uint32_t came = c->rcv_nxt - c->bdp_seq;
 
@@ -623,9 +622,10 @@ static void tcp_deliver(struct tcp_conn *c, struct io_buffer *iob, bool fin)
 {
 	size_t len = iob_len(iob);
 
-	c->rcv_nxt += len;
-	tcp_follow_bdp(c);
+	/* One reading of the clock per segment: it is a cost per packet. */
 	c->progress_at = currticks();
+	c->rcv_nxt += len;
+	tcp_follow_bdp(c, c->progress_at);
 	if (len)
 		xfer_deliver(&c->xfer, iob, NULL);
 	else

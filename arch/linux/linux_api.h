@@ -14,6 +14,7 @@ long linux_syscall(long nr, long a, long b, long c, long d, long e, long f);
 #define SYS_fstat 5
 #define SYS_poll 7
 #define SYS_mmap 9
+#define SYS_munmap 11
 #define SYS_madvise 28
 #define SYS_ioctl 16
 #define SYS_socket 41
@@ -67,7 +68,8 @@ static inline void *linux_mmap(void *addr, size_t len, int prot, int flags,
 			       int fd, long off)
 { return (void *)linux_syscall(SYS_mmap, (long)addr, len, prot, flags, fd,
 			       off); }
-#define MADV_HUGEPAGE 14
+static inline int linux_munmap(void *addr, size_t len)
+{ return linux_syscall(SYS_munmap, (long)addr, len, 0, 0, 0, 0); }
 static inline int linux_madvise(void *addr, size_t len, int advice)
 { return linux_syscall(SYS_madvise, (long)addr, len, advice, 0, 0, 0); }
 static inline __attribute__((noreturn)) void linux_exit(int status)
@@ -83,6 +85,7 @@ static inline __attribute__((noreturn)) void linux_exit(int status)
 #define PROT_NONE 0
 #define PROT_READ 1
 #define PROT_WRITE 2
+#define MAP_SHARED 0x01
 #define MAP_PRIVATE 0x02
 #define MAP_ANONYMOUS 0x20
 #define MAP_NORESERVE 0x4000
@@ -133,7 +136,10 @@ struct linux_termios {
 #define SOL_PACKET 263
 #define PACKET_ADD_MEMBERSHIP 1
 #define PACKET_MR_PROMISC 1
+#define PACKET_RX_RING 5
+#define PACKET_VERSION 10
 #define PACKET_IGNORE_OUTGOING 23
+#define TPACKET_V2 1
 #define ETH_P_ALL 0x0003
 #define SIOCGIFFLAGS 0x8913
 #define SIOCGIFMTU 0x8921
@@ -151,6 +157,24 @@ struct linux_sockaddr_ll {
 	uint8_t sll_halen;
 	uint8_t sll_addr[8];
 };
+/* A receive ring (PACKET_RX_RING, TPACKET_V2): frame_nr slots of
+ * frame_size bytes, in blocks of block_size, mapped into our memory. */
+struct linux_tpacket_req {
+	uint32_t block_size, block_nr, frame_size, frame_nr;
+};
+/* The head of each slot: tp_status says whose the slot is; the frame
+ * is tp_snaplen bytes (of tp_len on the wire) at tp_mac. */
+struct linux_tpacket2_hdr {
+	uint32_t tp_status, tp_len, tp_snaplen;
+	uint16_t tp_mac, tp_net;
+	uint32_t tp_sec, tp_nsec;
+	uint16_t tp_vlan_tci, tp_vlan_tpid;
+	uint8_t tp_padding[4];
+};
+#define TP_STATUS_KERNEL 0
+#define TP_STATUS_USER 1
+/* The slot head and the struct sockaddr_ll after it, 16-byte aligned. */
+#define TPACKET2_HDRLEN (32 + 20)
 struct linux_packet_mreq {
 	int32_t mr_ifindex;
 	uint16_t mr_type, mr_alen;
