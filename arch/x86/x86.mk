@@ -13,9 +13,13 @@
 #   make check-qemu     boot them in QEMU and drive their console
 
 X         := bin
-X_CFLAGS  := $(CFLAGS_COMMON) -m32 -march=i686 -fno-pie -fno-stack-protector \
+# For size (the image is compressed, so what counts is the compressed
+# size): i486 code and tuning compress 3 % better than i686's, a 4-byte
+# stack alignment spares the padding of every frame and call, and
+# if-chains instead of jump tables spare their tables.
+X_CFLAGS  := $(CFLAGS_COMMON) -m32 -march=i486 -fno-pie -fno-stack-protector \
 	-mno-sse -mno-mmx -mno-red-zone -fno-asynchronous-unwind-tables \
-	-Os -Iarch/x86/include
+	-Os -mpreferred-stack-boundary=2 -fno-jump-tables -Iarch/x86/include
 # The real-mode part is code and data at once (RWX), as it must be;
 # binutils 2.39 and later would warn about that.  The images link with
 # --emit-relocs: util/reloc turns the kept records into the table by
