@@ -87,7 +87,7 @@ $(X_UTIL)/%: util/%.c arch/x86/include/cxz.h arch/x86/include/romhdr.h \
 		arch/x86/include/reloc.h
 	@mkdir -p $(dir $@)
 	$(HOSTCC) -std=gnu11 -O2 -Wall -Wextra -Werror -Iarch/x86/include \
-		-o $@ $<
+		-o $@ $< -lm
 
 X_LDS := arch/x86/scripts/payload.lds
 $(X)/cxboot.lkrn.elf: $(call objs,$(X),arch/x86/prefix/lkrnprefix.S \
