@@ -23,10 +23,10 @@
 #include "cxz.h"
 
 #define MIN_LEN 2
-#define CHAIN_DEPTH 512		/* candidates tried per position */
-#define NICE_LEN 1024		/* a copy this long ends the search */
+#define CHAIN_DEPTH 4096		/* candidates tried per position */
+#define NICE_LEN 4096		/* a copy this long ends the search */
 #define NO_POS UINT32_MAX
-#define PASSES 4
+#define PASSES 8
 #define BIT 256			/* cost units in a bit */
 #define PROB_ONE (1 << CXZ_PROB_BITS)
 
@@ -224,7 +224,8 @@ static void code_token(struct coder *c, int state, enum token kind,
 	code_bit(c, CXZ_CTX_KIND + state, kind != COPY);
 	if (kind == COPY)
 		code_number(c, CXZ_CTX_OFFSET, offset);
-	code_number(c, kind == RAW ? CXZ_CTX_RAW_LEN : CXZ_CTX_LEN, len - 1);
+	code_number(c, kind == RAW ? CXZ_CTX_RAW_LEN : kind == REP ?
+		    CXZ_CTX_REP_LEN : CXZ_CTX_LEN, len - 1);
 	if (kind == RAW)
 		for (uint32_t j = 0; j < len; j++)
 			for (int i = 7; i >= 0; i--)
@@ -237,8 +238,7 @@ struct prices {
 	uint32_t bit[CXZ_CTX_COUNT][2];
 	uint32_t lit[1 << CXZ_LIT_CTX_BITS][256];
 	uint32_t token[2][4];		/* the token's 1 or 2 kind bits */
-	uint32_t *len;			/* [len], copies and repeats */
-	uint32_t *raw_len;
+	uint32_t *len, *rep_len, *raw_len;	/* [length] */
 	size_t max_len;
 };
 
@@ -283,10 +283,13 @@ static void prices_init(struct prices *pr, const uint32_t (*count)[2],
 	pr->max_len = n;
 	if (!pr->len) {
 		pr->len = alloc((n + 1) * sizeof(*pr->len));
+		pr->rep_len = alloc((n + 1) * sizeof(*pr->rep_len));
 		pr->raw_len = alloc((n + 1) * sizeof(*pr->raw_len));
 	}
 	for (size_t l = 1; l <= n; l++) {
 		pr->len[l] = price_of(pr, code_number, CXZ_CTX_LEN, l - 1);
+		pr->rep_len[l] = price_of(pr, code_number, CXZ_CTX_REP_LEN,
+					  l - 1);
 		pr->raw_len[l] = price_of(pr, code_number, CXZ_CTX_RAW_LEN,
 					  l - 1) + 8 * BIT * l;
 	}
@@ -332,7 +335,8 @@ static void relax_lengths(struct step *steps, const struct prices *pr,
 	for (uint32_t l = lo; l <= len; l++) {
 		if (l > NICE_LEN && l != len)
 			l = len;
-		relax(steps, pos + l, base + pr->len[l], pos, kind, offset, l);
+		relax(steps, pos + l, base + (kind == REP ? pr->rep_len :
+					      pr->len)[l], pos, kind, offset, l);
 	}
 }
 
@@ -480,8 +484,9 @@ static struct writer compress_lz(const uint8_t *data, size_t n)
 		}
 	}
 	free(pr.len);
+	free(pr.rep_len);
 	free(pr.raw_len);
-	pr.len = pr.raw_len = NULL;
+	pr.len = pr.rep_len = pr.raw_len = NULL;
 	return best;
 }
 
@@ -599,6 +604,7 @@ static int decompress(const uint8_t *in, size_t in_len, uint8_t *out,
 	for (size_t i = 0; i < CXZ_CTX_COUNT; i++)
 		r.prob[i] = PROB_ONE / 2;
 	while (pos < out_len && !r.error) {
+		unsigned int group;
 		int copy;
 
 		if (!get_bit(&r, CXZ_CTX_TOKEN + state)) {
@@ -612,12 +618,15 @@ static int decompress(const uint8_t *in, size_t in_len, uint8_t *out,
 			state = 1;
 			continue;
 		}
-		copy = !get_bit(&r, CXZ_CTX_KIND + state);
-		if (copy)
+		if (!get_bit(&r, CXZ_CTX_KIND + state)) {
 			offset = get_number(&r, CXZ_CTX_OFFSET);
-		else
+			copy = 1;
+			group = CXZ_CTX_LEN;
+		} else {
 			copy = state;	/* a repeat, or a raw run */
-		len = get_number(&r, copy ? CXZ_CTX_LEN : CXZ_CTX_RAW_LEN);
+			group = copy ? CXZ_CTX_REP_LEN : CXZ_CTX_RAW_LEN;
+		}
+		len = get_number(&r, group);
 		if (r.error || len >= out_len - pos)
 			return -1;
 		len++;

@@ -27,7 +27,8 @@
  *   1 [TOKEN+state], 0 [KIND+state], N [OFFSET], N [LEN]
  *                     copy N[LEN] + 1 bytes from N[OFFSET] back in the
  *                     output; that offset becomes "the last offset"
- *   1, 1 [KIND+state], N [LEN]     in state 1: copy from the last offset
+ *   1, 1 [KIND+state], N [REP_LEN] in state 1: copy N + 1 bytes from
+ *                     the last offset
  *   1, 1 [KIND+state], N [RAW_LEN], bytes  in state 0: a raw run of
  *                     N + 1 bytes, each 8 bits (most significant first)
  *                     at even odds, [RAW_BIT] being set back to even
@@ -77,7 +78,8 @@
 #define CXZ_CTX_OFFSET 6		/* number groups */
 #define CXZ_CTX_LEN (CXZ_CTX_OFFSET + CXZ_NUM_SIZE)
 #define CXZ_CTX_RAW_LEN (CXZ_CTX_LEN + CXZ_NUM_SIZE)
-#define CXZ_CTX_LIT (CXZ_CTX_RAW_LEN + CXZ_NUM_SIZE)
+#define CXZ_CTX_REP_LEN (CXZ_CTX_RAW_LEN + CXZ_NUM_SIZE)
+#define CXZ_CTX_LIT (CXZ_CTX_REP_LEN + CXZ_NUM_SIZE)
 #define CXZ_CTX_COUNT (CXZ_CTX_LIT + (256 << CXZ_LIT_CTX_BITS))
 
 /* A number group: */

@@ -176,11 +176,13 @@ cxz_decode:
 	call	get_number
 	movl	%ebx, F_OFFSET(%ebp)
 	movb	$1, F_STATE(%ebp)	/* and a copy follows */
-3:	leal	PROB(CXZ_CTX_LEN)(%ebp), %edx
+	leal	PROB(CXZ_CTX_LEN)(%ebp), %edx
+	jmp	4f
+3:	leal	PROB(CXZ_CTX_REP_LEN)(%ebp), %edx
 	cmpb	$0, F_STATE(%ebp)
-	jne	3f
+	jne	4f
 	leal	PROB(CXZ_CTX_RAW_LEN)(%ebp), %edx
-3:	call	get_number		/* the length less 1 */
+4:	call	get_number		/* the length less 1 */
 	movl	F_END(%ebp), %ecx
 	subl	%edi, %ecx
 	cmpl	%ecx, %ebx		/* past the end? */
