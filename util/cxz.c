@@ -86,6 +86,11 @@ static void put_byte(struct writer *w, uint8_t b)
 	w->buf[w->len++] = b;
 }
 
+struct model {
+	uint16_t prob[CXZ_CTX_COUNT];
+	uint32_t count[CXZ_CTX_COUNT][2];	/* bits coded, per context */
+};
+
 struct coder {
 	/* Range coder: low holds a possible carry in bit 32; the byte
 	 * below it (cache) and pending FFs wait for that carry.  The very
@@ -96,9 +101,8 @@ struct coder {
 	uint64_t pending;
 	int started;
 	struct writer out;
-	uint16_t prob[CXZ_CTX_COUNT];
-	uint32_t count[CXZ_CTX_COUNT][2];	/* bits coded, per context */
-	/* Pricing instead of coding: */
+	struct model *model;
+	/* Pricing instead of coding (no model): */
 	const uint32_t (*cost)[2];
 	uint64_t bits;
 };
@@ -128,26 +132,28 @@ static void normalize(struct coder *c)
 	}
 }
 
-static void coder_init(struct coder *c, const uint32_t (*cost)[2])
+static void coder_init(struct coder *c, struct model *model)
 {
 	memset(c, 0, sizeof(*c));
+	memset(model, 0, sizeof(*model));
 	c->range = UINT32_MAX;
 	c->pending = 1;
-	c->cost = cost;
+	c->model = model;
 	for (size_t i = 0; i < CXZ_CTX_COUNT; i++)
-		c->prob[i] = PROB_ONE / 2;
+		model->prob[i] = PROB_ONE / 2;
 }
 
 static void code_bit(struct coder *c, unsigned int ctx, int bit)
 {
-	uint16_t *p = &c->prob[ctx];
+	uint16_t *p;
 	uint32_t bound;
 
-	if (c->cost) {
+	if (!c->model) {
 		c->bits += c->cost[ctx][bit];
 		return;
 	}
-	c->count[ctx][bit]++;
+	p = &c->model->prob[ctx];
+	c->model->count[ctx][bit]++;
 	bound = (c->range >> CXZ_PROB_BITS) * *p;
 	if (!bit) {
 		c->range = bound;
@@ -164,11 +170,11 @@ static void code_bit(struct coder *c, unsigned int ctx, int bit)
  * back to even before each bit. */
 static void code_direct(struct coder *c, int bit)
 {
-	if (c->cost) {
+	if (!c->model) {
 		c->bits += BIT;
 		return;
 	}
-	c->prob[CXZ_CTX_RAW_BIT] = PROB_ONE / 2;
+	c->model->prob[CXZ_CTX_RAW_BIT] = PROB_ONE / 2;
 	code_bit(c, CXZ_CTX_RAW_BIT, bit);
 }
 
@@ -461,8 +467,9 @@ static void code_path(struct coder *c, const uint8_t *data, size_t n,
 
 static struct writer compress_lz(const uint8_t *data, size_t n)
 {
-	static struct coder c;
+	static struct model model;
 	static uint32_t count[CXZ_CTX_COUNT][2];
+	struct coder c;
 	static struct prices pr;
 	struct writer best = { 0 };
 
@@ -472,10 +479,10 @@ static struct writer compress_lz(const uint8_t *data, size_t n)
 
 		prices_init(&pr, count, n);
 		steps = parse(data, n, &pr);
-		coder_init(&c, NULL);
+		coder_init(&c, &model);
 		code_path(&c, data, n, steps);
 		free(steps);
-		memcpy(count, c.count, sizeof(count));
+		memcpy(count, model.count, sizeof(count));
 		if (!pass || c.out.len < best.len) {
 			free(best.buf);
 			best = c.out;
