@@ -18,14 +18,16 @@ X         := bin
 # that C calls are declared ASM_ARGS in bios.h, and pm_call hands its
 # functions their argument in %eax), i486 code and tuning compress 3 %
 # better than i686's, a 4-byte stack alignment spares the padding of
-# every frame and call, and if-chains instead of jump tables spare
-# their tables.  Each function
-# and object in a section of its own lets the link drop what nothing
-# uses (the linker tables stay: their __start_ symbols are referenced;
-# the real-mode part is kept whole by the linker scripts).
+# every frame and call, if-chains instead of jump tables spare their
+# tables, and plain calls instead of tail jumps, no shrink-wrapping and
+# less inlining compress better still.  Each function and object in a
+# section of its own lets the link drop what nothing uses (the linker
+# tables stay: their __start_ symbols are referenced; the real-mode part
+# is kept whole by the linker scripts).
 X_CFLAGS  := $(CFLAGS_COMMON) -m32 -march=i486 -fno-pie -fno-stack-protector \
 	-mno-sse -mno-mmx -mno-red-zone -fno-asynchronous-unwind-tables \
 	-Os -mregparm=3 -mpreferred-stack-boundary=2 -fno-jump-tables \
+	-fno-optimize-sibling-calls -fno-shrink-wrap -finline-limit=4 \
 	-ffunction-sections -fdata-sections -Iarch/x86/include
 # The real-mode part is code and data at once (RWX), as it must be;
 # binutils 2.39 and later would warn about that.  The images link with
