@@ -10,8 +10,12 @@
  * in bits, to reach it from the start, trying a literal, a copy from the
  * last offset and the copies that the hash chains find, each at every
  * useful length, and a raw run from the best place to start one; the
- * cheapest path to the end is written out. */
+ * cheapest path to the end is written out.  What a bit costs depends on
+ * the adaptive model, so the parse runs a few times, each pricing the
+ * bits of each context as often as the previous pass's output used
+ * them, and the smallest output is kept. */
 #include <errno.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,19 +23,38 @@
 #include "cxz.h"
 
 #define MIN_LEN 2
-#define CHAIN_DEPTH 512		/* candidates tried per position */
-#define NICE_LEN 1024		/* a copy this long ends the search */
+#define CHAIN_DEPTH 4096		/* candidates tried per position */
+#define NICE_LEN 4096		/* a copy this long ends the search */
 #define NO_POS UINT32_MAX
+#define PASSES 8
+#define BIT 256			/* cost units in a bit */
+#define PROB_ONE (1 << CXZ_PROB_BITS)
 
 enum token { LIT, COPY, REP, RAW };
 
-struct step {
-	uint64_t cost;		/* bits from the start to here */
-	uint32_t from;		/* previous position on the cheapest path */
-	uint32_t offset;	/* last offset in force here */
-	uint32_t len;		/* of the token that arrives here */
-	enum token kind;
-};
+static void put32(uint8_t *p, uint32_t v)
+{
+	p[0] = v;
+	p[1] = v >> 8;
+	p[2] = v >> 16;
+	p[3] = v >> 24;
+}
+
+static uint32_t get32(const uint8_t *p)
+{
+	return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static void *alloc(size_t n)
+{
+	void *p = calloc(n ? n : 1, 1);
+
+	if (!p) {
+		fprintf(stderr, "cxz: out of memory\n");
+		exit(1);
+	}
+	return p;
+}
 
 static unsigned int log2_floor(uint32_t v)
 {
@@ -42,25 +65,251 @@ static unsigned int log2_floor(uint32_t v)
 	return k;
 }
 
-static unsigned int gamma_bits(uint32_t v)
+/* ---- The model: one description of the format's bits, which either
+ * writes them (range coder) or prices them (cost tables). ---- */
+
+struct writer {
+	uint8_t *buf;
+	size_t len, cap;
+};
+
+static void put_byte(struct writer *w, uint8_t b)
 {
-	return 2 * log2_floor(v);
+	if (w->len == w->cap) {
+		w->cap = w->cap ? 2 * w->cap : 4096;
+		w->buf = realloc(w->buf, w->cap);
+		if (!w->buf) {
+			fprintf(stderr, "cxz: out of memory\n");
+			exit(1);
+		}
+	}
+	w->buf[w->len++] = b;
 }
 
-static unsigned int copy_bits(uint32_t offset, uint32_t len)
+struct model {
+	uint16_t prob[CXZ_CTX_COUNT];
+	uint32_t count[CXZ_CTX_COUNT][2];	/* bits coded, per context */
+};
+
+struct coder {
+	/* Range coder: low holds a possible carry in bit 32; the byte
+	 * below it (cache) and pending FFs wait for that carry.  The very
+	 * first byte is always 0 and is not written. */
+	uint64_t low;
+	uint32_t range;
+	uint8_t cache;
+	uint64_t pending;
+	int started;
+	struct writer out;
+	struct model *model;
+	/* Pricing instead of coding (no model): */
+	const uint32_t (*cost)[2];
+	uint64_t bits;
+};
+
+static void shift_low(struct coder *c)
 {
-	return 2 + gamma_bits(((offset - 1) >> 8) + 2) + 8 + gamma_bits(len);
+	if ((uint32_t)c->low < 0xff000000u || c->low >> 32) {
+		uint8_t carry = c->low >> 32, b = c->cache;
+
+		do {
+			if (c->started)
+				put_byte(&c->out, b + carry);
+			c->started = 1;
+			b = 0xff;
+		} while (--c->pending);
+		c->cache = c->low >> 24;
+	}
+	c->pending++;
+	c->low = (c->low & 0x00ffffff) << 8;
 }
 
-static unsigned int rep_bits(uint32_t len)
+static void normalize(struct coder *c)
 {
-	return 2 + gamma_bits(len);
+	while (c->range < 1u << 24) {
+		c->range <<= 8;
+		shift_low(c);
+	}
 }
 
-static unsigned int raw_bits(uint32_t len)
+static void coder_init(struct coder *c, struct model *model)
 {
-	return 2 + gamma_bits(len) + 8 * len;
+	memset(c, 0, sizeof(*c));
+	memset(model, 0, sizeof(*model));
+	c->range = UINT32_MAX;
+	c->pending = 1;
+	c->model = model;
+	for (size_t i = 0; i < CXZ_CTX_COUNT; i++)
+		model->prob[i] = PROB_ONE / 2;
 }
+
+static void code_bit(struct coder *c, unsigned int ctx, int bit)
+{
+	uint16_t *p;
+	uint32_t bound;
+
+	if (!c->model) {
+		c->bits += c->cost[ctx][bit];
+		return;
+	}
+	p = &c->model->prob[ctx];
+	c->model->count[ctx][bit]++;
+	bound = (c->range >> CXZ_PROB_BITS) * *p;
+	if (!bit) {
+		c->range = bound;
+		*p += (PROB_ONE - *p) >> CXZ_PROB_SHIFT;
+	} else {
+		c->low += bound;
+		c->range -= bound;
+		*p -= *p >> CXZ_PROB_SHIFT;
+	}
+	normalize(c);
+}
+
+/* A bit at even odds (the bytes of a raw run): a context that is set
+ * back to even before each bit. */
+static void code_direct(struct coder *c, int bit)
+{
+	if (!c->model) {
+		c->bits += BIT;
+		return;
+	}
+	c->model->prob[CXZ_CTX_RAW_BIT] = PROB_ONE / 2;
+	code_bit(c, CXZ_CTX_RAW_BIT, bit);
+}
+
+static void coder_flush(struct coder *c)
+{
+	for (int i = 0; i < 5; i++)
+		shift_low(c);
+}
+
+/* v >= 1 (cxz.h): the count of bits after the leading 1 in unary, then
+ * those bits. */
+static void code_number(struct coder *c, unsigned int group, uint32_t v)
+{
+	unsigned int n = log2_floor(v);
+
+	for (unsigned int i = 0; i < n; i++)
+		code_bit(c, group + CXZ_NUM_MORE + i, 1);
+	code_bit(c, group + CXZ_NUM_MORE + n, 0);
+	while (n--)
+		code_bit(c, group + CXZ_NUM_BITS + n, (v >> n) & 1);
+}
+
+static void code_literal(struct coder *c, uint8_t prev, uint8_t b)
+{
+	unsigned int ctx = CXZ_CTX_LIT + (prev >> (8 - CXZ_LIT_CTX_BITS)) * 256;
+	unsigned int node = 1;
+
+	for (int i = 7; i >= 0; i--) {
+		int bit = (b >> i) & 1;
+
+		code_bit(c, ctx + node, bit);
+		node = 2 * node + bit;
+	}
+}
+
+/* The state a token leaves (cxz.h): 1 after a literal or a raw run. */
+static int state_after(enum token kind)
+{
+	return kind == LIT || kind == RAW;
+}
+
+/* One token at data[pos], the state being that after the previous. */
+static void code_token(struct coder *c, int state, enum token kind,
+		       const uint8_t *data, size_t pos, uint32_t offset,
+		       uint32_t len)
+{
+	if (kind == LIT) {
+		code_bit(c, CXZ_CTX_TOKEN + state, 0);
+		code_literal(c, pos ? data[pos - 1] : 0, data[pos]);
+		return;
+	}
+	code_bit(c, CXZ_CTX_TOKEN + state, 1);
+	code_bit(c, CXZ_CTX_KIND + state, kind != COPY);
+	if (kind == COPY)
+		code_number(c, CXZ_CTX_OFFSET, offset);
+	code_number(c, kind == RAW ? CXZ_CTX_RAW_LEN : kind == REP ?
+		    CXZ_CTX_REP_LEN : CXZ_CTX_LEN, len - 1);
+	if (kind == RAW)
+		for (uint32_t j = 0; j < len; j++)
+			for (int i = 7; i >= 0; i--)
+				code_direct(c, (data[pos + j] >> i) & 1);
+}
+
+/* ---- Pricing ---- */
+
+struct prices {
+	uint32_t bit[CXZ_CTX_COUNT][2];
+	uint32_t lit[1 << CXZ_LIT_CTX_BITS][256];
+	uint32_t token[2][4];		/* the token's 1 or 2 kind bits */
+	uint32_t *len, *rep_len, *raw_len;	/* [length] */
+	size_t max_len;
+};
+
+static uint32_t price_of(const struct prices *pr, void (*f)(struct coder *,
+			 unsigned int, uint32_t), unsigned int group,
+			 uint32_t v)
+{
+	struct coder c = { .cost = pr->bit };
+
+	f(&c, group, v);
+	return c.bits;
+}
+
+/* Each context's bits priced at the share of them it coded (from a
+ * previous pass; none yet: a bit each). */
+static void prices_init(struct prices *pr, const uint32_t (*count)[2],
+			size_t n)
+{
+	struct coder c = { .cost = pr->bit };
+
+	for (size_t i = 0; i < CXZ_CTX_COUNT; i++)
+		for (int b = 0; b < 2; b++) {
+			double share = (count[i][b] + 0.4) /
+				       (count[i][0] + count[i][1] + 0.8);
+
+			pr->bit[i][b] = (uint32_t)(-log2(share) * BIT + 0.5);
+		}
+	for (unsigned int k = 0; k < 1u << CXZ_LIT_CTX_BITS; k++)
+		for (unsigned int b = 0; b < 256; b++) {
+			c.bits = 0;
+			code_literal(&c, k << (8 - CXZ_LIT_CTX_BITS), b);
+			pr->lit[k][b] = c.bits;
+		}
+	for (int s = 0; s < 2; s++) {
+		pr->token[s][LIT] = pr->bit[CXZ_CTX_TOKEN + s][0];
+		pr->token[s][COPY] = pr->bit[CXZ_CTX_TOKEN + s][1] +
+				     pr->bit[CXZ_CTX_KIND + s][0];
+		pr->token[s][REP] = pr->token[s][RAW] =
+			pr->bit[CXZ_CTX_TOKEN + s][1] +
+			pr->bit[CXZ_CTX_KIND + s][1];
+	}
+	pr->max_len = n;
+	if (!pr->len) {
+		pr->len = alloc((n + 1) * sizeof(*pr->len));
+		pr->rep_len = alloc((n + 1) * sizeof(*pr->rep_len));
+		pr->raw_len = alloc((n + 1) * sizeof(*pr->raw_len));
+	}
+	for (size_t l = 1; l <= n; l++) {
+		pr->len[l] = price_of(pr, code_number, CXZ_CTX_LEN, l - 1);
+		pr->rep_len[l] = price_of(pr, code_number, CXZ_CTX_REP_LEN,
+					  l - 1);
+		pr->raw_len[l] = price_of(pr, code_number, CXZ_CTX_RAW_LEN,
+					  l - 1) + 8 * BIT * l;
+	}
+}
+
+/* ---- The parse ---- */
+
+struct step {
+	uint64_t cost;		/* from the start to here */
+	uint32_t from;		/* previous position on the cheapest path */
+	uint32_t offset;	/* last offset in force here */
+	uint32_t len;		/* of the token that arrives here */
+	enum token kind;
+};
 
 static uint32_t match_len(const uint8_t *data, size_t n, size_t pos,
 			  size_t from)
@@ -84,84 +333,103 @@ static void relax(struct step *steps, size_t to, uint64_t cost, uint32_t from,
 	}
 }
 
-/* Relax every length from lo to len; past NICE_LEN only len itself,
- * which keeps long runs (of zeros) from costing quadratic time. */
-static void relax_lengths(struct step *steps, size_t pos, uint32_t lo,
-			  uint32_t len, enum token kind, uint32_t offset)
+/* Relax every length from lo to len; past NICE_LEN only len itself. */
+static void relax_lengths(struct step *steps, const struct prices *pr,
+			  size_t pos, uint32_t lo, uint32_t len,
+			  enum token kind, uint32_t offset, uint64_t base)
 {
-	uint64_t base = steps[pos].cost;
-
 	for (uint32_t l = lo; l <= len; l++) {
 		if (l > NICE_LEN && l != len)
 			l = len;
-		relax(steps, pos + l,
-		      base + (kind == REP ? rep_bits(l) : copy_bits(offset, l)),
-		      pos, kind, offset, l);
+		relax(steps, pos + l, base + (kind == REP ? pr->rep_len :
+					      pr->len)[l], pos, kind, offset, l);
 	}
 }
 
-static struct step *parse(const uint8_t *data, size_t n)
+static struct step *parse(const uint8_t *data, size_t n,
+			  const struct prices *pr)
 {
-	struct step *steps = calloc(n + 1, sizeof(*steps));
-	uint32_t *head = malloc(65536 * sizeof(*head));
-	uint32_t *prev = malloc((n ? n : 1) * sizeof(*prev));
+	struct step *steps = alloc((n + 1) * sizeof(*steps));
+	uint32_t *head = alloc(65536 * sizeof(*head));
+	uint32_t *prev = alloc(n * sizeof(*prev));
 
-	if (!steps || !head || !prev) {
-		fprintf(stderr, "cxz: out of memory\n");
-		exit(1);
-	}
 	for (size_t i = 0; i < 65536; i++)
 		head[i] = NO_POS;
 	for (size_t i = 1; i <= n; i++)
 		steps[i].cost = UINT64_MAX;
+	steps[0].kind = COPY;		/* the state at the start */
 
 	/* Every arrival is known by the time a position is expanded, so
-	 * its last offset (which a copy from the last offset reuses) is
-	 * that of the cheapest way in. */
-	for (size_t pos = 0, raw = 0; ; pos++) {
+	 * its state and last offset are those of the cheapest way in. */
+	for (size_t pos = 0, raw = 0, skip_to = 0; ; pos++) {
 		uint32_t rep, best = MIN_LEN - 1;
 		unsigned int key, depth = 0;
-		int after_literal;
+		uint64_t cost;
+		int state;
 
 		/* A raw run may start after a copy or at the start; of
 		 * those places, raw keeps the one from which every later
 		 * end costs least (its cost less 8 bits a byte so far). */
-		if (pos >= raw + MIN_LEN)
-			relax(steps, pos, steps[raw].cost + raw_bits(pos - raw),
-			      raw, RAW, steps[raw].offset, pos - raw);
+		if (pos > raw)
+			relax(steps, pos, steps[raw].cost + pr->token[0][RAW] +
+			      pr->raw_len[pos - raw], raw, RAW,
+			      steps[raw].offset, pos - raw);
 		rep = steps[pos].offset;
-		after_literal = steps[pos].kind == LIT || steps[pos].kind == RAW;
-		if (!pos || (!after_literal && steps[pos].cost + 8 * raw <
-					       steps[raw].cost + 8 * pos))
+		cost = steps[pos].cost;
+		state = state_after(steps[pos].kind);
+		if (!pos || (!state && cost + 8 * BIT * raw <
+				       steps[raw].cost + 8 * BIT * pos))
 			raw = pos;
 		if (pos == n)
 			break;
-		relax(steps, pos + 1, steps[pos].cost + 9, pos, LIT, rep, 1);
-		/* "1 1" is a copy from the last offset only after a
-		 * literal or a raw run (after a copy it would only have
-		 * made that copy longer: it means a raw run there). */
-		if (rep && rep <= pos && after_literal) {
+		/* Inside a copy of NICE_LEN or more, only the chains grow
+		 * (which keeps long runs from costing quadratic time). */
+		if (pos < skip_to) {
+			if (pos + 1 < n) {
+				key = data[pos] | data[pos + 1] << 8;
+				prev[pos] = head[key];
+				head[key] = pos;
+			}
+			continue;
+		}
+		relax(steps, pos + 1, cost + pr->token[state][LIT] +
+		      pr->lit[(pos ? data[pos - 1] : 0) >>
+			      (8 - CXZ_LIT_CTX_BITS)][data[pos]],
+		      pos, LIT, rep, 1);
+		/* After a copy the same offset would only have made that
+		 * copy longer: there the code means a raw run. */
+		if (rep && rep <= pos && state) {
 			uint32_t len = match_len(data, n, pos, pos - rep);
 
 			if (len >= MIN_LEN)
-				relax_lengths(steps, pos, MIN_LEN, len, REP, rep);
+				relax_lengths(steps, pr, pos, MIN_LEN, len, REP,
+					      rep, cost + pr->token[1][REP]);
+			if (len >= NICE_LEN)
+				skip_to = pos + len;
 		}
 		if (pos + 1 >= n)
 			continue;
 		/* Chains of earlier positions with the same next two bytes,
-		 * nearest (cheapest offset) first: a farther candidate is
-		 * only worth its longer lengths. */
+		 * nearest first: a farther candidate is only worth its
+		 * longer lengths. */
 		key = data[pos] | data[pos + 1] << 8;
 		for (uint32_t cand = head[key]; cand != NO_POS &&
 		     depth < CHAIN_DEPTH; cand = prev[cand], depth++) {
 			uint32_t len = match_len(data, n, pos, cand);
 
 			if (len > best) {
-				relax_lengths(steps, pos, best + 1, len, COPY,
-					      pos - cand);
+				uint32_t offset = pos - cand;
+
+				relax_lengths(steps, pr, pos, best + 1, len,
+					      COPY, offset, cost +
+					      pr->token[state][COPY] +
+					      price_of(pr, code_number,
+						       CXZ_CTX_OFFSET, offset));
 				best = len;
-				if (best >= NICE_LEN)
+				if (best >= NICE_LEN) {
+					skip_to = pos + len;
 					break;
+				}
 			}
 		}
 		prev[pos] = head[key];
@@ -172,114 +440,77 @@ static struct step *parse(const uint8_t *data, size_t n)
 	return steps;
 }
 
-struct writer {
-	uint8_t *buf;
-	size_t len, cap;
-	size_t ctrl;		/* position of the control word being filled */
-	unsigned int left;	/* its bits still free */
-};
-
-static void put_byte(struct writer *w, uint8_t b)
+/* Code the cheapest path; c keeps what each context coded. */
+static void code_path(struct coder *c, const uint8_t *data, size_t n,
+		      const struct step *steps)
 {
-	if (w->len == w->cap) {
-		w->cap = w->cap ? 2 * w->cap : 4096;
-		w->buf = realloc(w->buf, w->cap);
-		if (!w->buf) {
-			fprintf(stderr, "cxz: out of memory\n");
-			exit(1);
-		}
-	}
-	w->buf[w->len++] = b;
-}
-
-static void put_bit(struct writer *w, int bit)
-{
-	if (!w->left) {
-		w->ctrl = w->len;
-		put_byte(w, 0);
-		w->left = 8;
-	}
-	w->left--;
-	if (bit)
-		w->buf[w->ctrl] |= 1 << w->left;
-}
-
-static void put_gamma(struct writer *w, uint32_t v)
-{
-	for (int i = (int)log2_floor(v) - 1; i >= 0; i--) {
-		put_bit(w, (v >> i) & 1);
-		put_bit(w, i > 0);
-	}
-}
-
-static struct writer compress_lz(const uint8_t *data, size_t n)
-{
-	struct step *steps = parse(data, n);
-	struct writer w = { 0 };
-	size_t count = 0, pos = n, i;
+	size_t count = 0, pos, i;
 	uint32_t *path;
+	int state = 0;
 
-	while (pos) {
+	for (pos = n; pos; pos = steps[pos].from)
 		count++;
-		pos = steps[pos].from;
-	}
-	path = malloc((count ? count : 1) * sizeof(*path));
-	if (!path) {
-		fprintf(stderr, "cxz: out of memory\n");
-		exit(1);
-	}
+	path = alloc(count * sizeof(*path));
 	i = count;
 	for (pos = n; pos; pos = steps[pos].from)
 		path[--i] = pos;
 	for (pos = 0; pos < n; ) {
 		const struct step *s = &steps[path[i++]];
 
-		switch (s->kind) {
-		case LIT:
-			put_bit(&w, 0);
-			put_byte(&w, data[pos]);
-			break;
-		case RAW:
-			put_bit(&w, 1);
-			put_bit(&w, 1);
-			put_gamma(&w, s->len);
-			for (uint32_t j = 0; j < s->len; j++)
-				put_byte(&w, data[pos + j]);
-			break;
-		case COPY:
-			put_bit(&w, 1);
-			put_bit(&w, 0);
-			put_gamma(&w, ((s->offset - 1) >> 8) + 2);
-			put_byte(&w, (s->offset - 1) & 0xff);
-			put_gamma(&w, s->len);
-			break;
-		case REP:
-			put_bit(&w, 1);
-			put_bit(&w, 1);
-			put_gamma(&w, s->len);
-			break;
-		}
+		code_token(c, state, s->kind, data, pos, s->offset, s->len);
+		state = state_after(s->kind);
 		pos += s->len;
 	}
+	coder_flush(c);
 	free(path);
-	free(steps);
-	return w;
 }
 
-/* The x86 call filter (cxz.h): sign +1 encodes, -1 decodes. */
+static struct writer compress_lz(const uint8_t *data, size_t n)
+{
+	static struct model model;
+	static uint32_t count[CXZ_CTX_COUNT][2];
+	struct coder c;
+	static struct prices pr;
+	struct writer best = { 0 };
+
+	memset(count, 0, sizeof(count));
+	for (int pass = 0; pass < PASSES; pass++) {
+		struct step *steps;
+
+		prices_init(&pr, count, n);
+		steps = parse(data, n, &pr);
+		coder_init(&c, &model);
+		code_path(&c, data, n, steps);
+		free(steps);
+		memcpy(count, model.count, sizeof(count));
+		if (!pass || c.out.len < best.len) {
+			free(best.buf);
+			best = c.out;
+		} else {
+			free(c.out.buf);
+		}
+	}
+	free(pr.len);
+	free(pr.rep_len);
+	free(pr.raw_len);
+	pr.len = pr.rep_len = pr.raw_len = NULL;
+	return best;
+}
+
+/* The x86 call filter (cxz.h): operands in [-n, n) turn around within
+ * that window, by +(i + 5) to encode, -(i + 5) to decode. */
 static void call_filter(uint8_t *p, size_t n, int sign)
 {
 	for (size_t i = 0; i + 5 <= n; i++) {
 		uint32_t v;
 
-		if (p[i] != CXZ_X86_CALL)
+		if ((p[i] & 0xfe) != CXZ_X86_CALL)
 			continue;
-		if (p[i + 4] == 0 || p[i + 4] == 0xff) {
-			v = p[i + 1] | p[i + 2] << 8 | p[i + 3] << 16;
-			v += sign * (uint32_t)(i + 5);
-			p[i + 1] = v;
-			p[i + 2] = v >> 8;
-			p[i + 3] = v >> 16;
+		v = get32(p + i + 1) + (uint32_t)n;	/* [0, 2n) if in */
+		if (v < 2 * n) {
+			v = (v + (sign > 0 ? i + 5 : 2 * n - (i + 5) % (2 * n))) %
+			    (2 * n);
+			put32(p + i + 1, v - (uint32_t)n);
 		}
 		i += 4;
 	}
@@ -287,13 +518,9 @@ static void call_filter(uint8_t *p, size_t n, int sign)
 
 static struct writer compress(const uint8_t *data, size_t n)
 {
-	uint8_t *filtered = malloc(n ? n : 1);
+	uint8_t *filtered = alloc(n);
 	struct writer w;
 
-	if (!filtered) {
-		fprintf(stderr, "cxz: out of memory\n");
-		exit(1);
-	}
 	memcpy(filtered, data, n);
 	call_filter(filtered, n, 1);
 	w = compress_lz(filtered, n);
@@ -301,14 +528,18 @@ static struct writer compress(const uint8_t *data, size_t n)
 	return w;
 }
 
+/* ---- The reference decoder: what unpack.S does, with every bound
+ * checked. ---- */
+
 struct reader {
 	const uint8_t *in;
 	size_t len, pos;
-	unsigned int ctrl, left;
+	uint32_t range, code;
+	uint16_t prob[CXZ_CTX_COUNT];
 	int error;
 };
 
-static int get_byte(struct reader *r)
+static uint8_t next_byte(struct reader *r)
 {
 	if (r->pos >= r->len) {
 		r->error = 1;
@@ -317,58 +548,107 @@ static int get_byte(struct reader *r)
 	return r->in[r->pos++];
 }
 
-static int get_bit(struct reader *r)
+static void fill(struct reader *r)
 {
-	if (!r->left) {
-		r->ctrl = get_byte(r);
-		r->left = 8;
+	while (r->range < 1u << 24) {
+		r->range <<= 8;
+		r->code = r->code << 8 | next_byte(r);
 	}
-	r->left--;
-	return (r->ctrl >> r->left) & 1;
 }
 
-static uint32_t get_gamma(struct reader *r)
+static int get_bit(struct reader *r, unsigned int ctx)
 {
+	uint16_t *p = &r->prob[ctx];
+	uint32_t bound = (r->range >> CXZ_PROB_BITS) * *p;
+	int bit = r->code >= bound;
+
+	if (!bit) {
+		r->range = bound;
+		*p += (PROB_ONE - *p) >> CXZ_PROB_SHIFT;
+	} else {
+		r->code -= bound;
+		r->range -= bound;
+		*p -= *p >> CXZ_PROB_SHIFT;
+	}
+	fill(r);
+	return bit;
+}
+
+static int get_direct(struct reader *r)
+{
+	r->prob[CXZ_CTX_RAW_BIT] = PROB_ONE / 2;
+	return get_bit(r, CXZ_CTX_RAW_BIT);
+}
+
+static uint32_t get_number(struct reader *r, unsigned int group)
+{
+	unsigned int n = 0;
 	uint32_t v = 1;
 
-	do {
-		if (v >= 1u << 31) {
+	while (get_bit(r, group + CXZ_NUM_MORE + n))
+		if (++n == 32) {
 			r->error = 1;
 			return 0;
 		}
-		v = 2 * v + get_bit(r);
-	} while (get_bit(r) && !r->error);
+	while (n--)
+		v = 2 * v + get_bit(r, group + CXZ_NUM_BITS + n);
 	return v;
 }
 
-/* The reference decoder: what unpack.S does, with every bound checked. */
 static int decompress(const uint8_t *in, size_t in_len, uint8_t *out,
 		      size_t out_len)
 {
-	struct reader r = { .in = in, .len = in_len };
+	static struct reader r;
 	size_t pos = 0, offset = 0, len;
-	int after_literal = 0, copy;
+	int state = 0;
 
+	memset(&r, 0, sizeof(r));
+	r.in = in;
+	r.len = in_len;
+	for (int i = 0; i < 4; i++)
+		r.code = r.code << 8 | next_byte(&r);
+	r.range = UINT32_MAX;
+	for (size_t i = 0; i < CXZ_CTX_COUNT; i++)
+		r.prob[i] = PROB_ONE / 2;
 	while (pos < out_len && !r.error) {
-		if (!get_bit(&r)) {
-			out[pos++] = get_byte(&r);
-			after_literal = 1;
+		unsigned int group;
+		int copy;
+
+		if (!get_bit(&r, CXZ_CTX_TOKEN + state)) {
+			unsigned int node = 1, ctx;
+
+			ctx = CXZ_CTX_LIT + ((pos ? out[pos - 1] : 0) >>
+					     (8 - CXZ_LIT_CTX_BITS)) * 256;
+			while (node < 256)
+				node = 2 * node + get_bit(&r, ctx + node);
+			out[pos++] = node;
+			state = 1;
 			continue;
 		}
-		copy = after_literal;
-		if (!get_bit(&r)) {
-			offset = (size_t)(get_gamma(&r) - 2) << 8;
-			offset += get_byte(&r) + 1;
+		if (!get_bit(&r, CXZ_CTX_KIND + state)) {
+			offset = get_number(&r, CXZ_CTX_OFFSET);
 			copy = 1;
+			group = CXZ_CTX_LEN;
+		} else {
+			copy = state;	/* a repeat, or a raw run */
+			group = copy ? CXZ_CTX_REP_LEN : CXZ_CTX_RAW_LEN;
 		}
-		len = get_gamma(&r);
-		if (r.error || len > out_len - pos)
+		len = get_number(&r, group);
+		if (r.error || len >= out_len - pos)
 			return -1;
+		len++;
 		if (copy && (!offset || offset > pos))
 			return -1;
-		for (; len; len--, pos++)
-			out[pos] = copy ? out[pos - offset] : get_byte(&r);
-		after_literal = !copy;
+		for (; len; len--, pos++) {
+			if (copy) {
+				out[pos] = out[pos - offset];
+				continue;
+			}
+			out[pos] = 0;
+			for (int i = 0; i < 8; i++)
+				out[pos] = out[pos] << 1 | get_direct(&r);
+		}
+		state = !copy;
 	}
 	if (r.error || r.pos != in_len)
 		return -1;
@@ -383,19 +663,6 @@ static uint32_t fnv1a(const uint8_t *p, size_t n)
 	while (n--)
 		h = (h ^ *p++) * CXZ_FNV_PRIME;
 	return h;
-}
-
-static void put32(uint8_t *p, uint32_t v)
-{
-	p[0] = v;
-	p[1] = v >> 8;
-	p[2] = v >> 16;
-	p[3] = v >> 24;
-}
-
-static uint32_t get32(const uint8_t *p)
-{
-	return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
 static uint8_t *read_file(const char *name, size_t *len)
@@ -455,8 +722,8 @@ static int do_compress(const char *in_name, const char *out_name)
 	}
 	w = compress(data, n);
 	/* Never trust the compressor: decode what it wrote. */
-	check = malloc(n ? n : 1);
-	if (!check || decompress(w.buf, w.len, check, n) != 0 ||
+	check = alloc(n);
+	if (decompress(w.buf, w.len, check, n) != 0 ||
 	    memcmp(check, data, n) != 0) {
 		fprintf(stderr, "cxz: %s: output does not decompress back\n",
 			in_name);
@@ -493,8 +760,8 @@ static int do_decompress(const char *in_name, const char *out_name)
 		fprintf(stderr, "cxz: %s: damaged\n", in_name);
 		return 1;
 	}
-	out = malloc(out_len ? out_len : 1);
-	if (!out || decompress(data + CXZ_HDR_SIZE, in_len, out, out_len)) {
+	out = alloc(out_len);
+	if (decompress(data + CXZ_HDR_SIZE, in_len, out, out_len)) {
 		fprintf(stderr, "cxz: %s: damaged\n", in_name);
 		return 1;
 	}

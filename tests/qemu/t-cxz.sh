@@ -3,7 +3,8 @@
 # decompressor (unpack.S, run here as an i386 Linux program) gives back
 # exactly the input, for the real payloads and for the awkward cases
 # (empty, one byte, long runs, incompressible data, offsets at the edges
-# of their code, the x86 call filter at the end of the data).
+# of their code, the x86 call filter at the edges of its window and at
+# the end of the data).
 . "$(dirname "$0")/lib.sh"
 
 bin=$(dirname "${1:-bin/cxboot.lkrn}")
@@ -36,22 +37,32 @@ for d in 1 2 255 256 257 299 300 65535 65536 65537 131329; do
 	head -c $r "$WORK/off$d" >>"$WORK/off$d"
 	cases="$cases off$d"
 done
-# The x86 call filter: E8s with operands ending in 00 or FF (converted)
-# or not, E8 E8 runs, and E8s too near the end to have an operand.
+# The x86 call filter: E8s and E9s whose operands lie inside the
+# window [-n, n) of an n-byte file (converted), on its edges, just
+# outside it or anywhere (not), E8 E9 runs, other bytes, and an E8 or
+# E9 too near the end to have an operand.
 python3 - "$WORK" <<'PY'
-import random, sys
+import random, struct, sys
 rnd = random.Random(7)
-out = bytearray()
-for i in range(20000):
-    k = rnd.randrange(6)
-    if k < 3:
-        out += bytes([0xe8]) + rnd.randbytes(3) + bytes([rnd.choice((0, 0xff, 0x12))])
-    elif k == 3:
-        out += b"\xe8\xe8\xe8"
-    else:
-        out += rnd.randbytes(rnd.randrange(1, 4))
 for tail in range(1, 6):
-    open(f"{sys.argv[1]}/call{tail}", "wb").write(out + b"\xe8" + bytes(tail - 1))
+    parts, ops = [], []
+    for i in range(20000):
+        k = rnd.randrange(6)
+        if k < 3:
+            parts.append(bytes([rnd.choice((0xe8, 0xe9))]))
+            ops.append(len(parts))
+            parts.append(b"")
+        elif k == 3:
+            parts.append(bytes(rnd.choice((0xe8, 0xe9)) for _ in range(3)))
+        else:
+            parts.append(rnd.randbytes(rnd.randrange(1, 4)))
+    parts.append(bytes([0xe8 + tail % 2]) + bytes(tail - 1))
+    n = sum(len(p) for p in parts) + 4 * len(ops)
+    for j in ops:
+        v = rnd.choice((rnd.randrange(-n, n), rnd.randrange(-n, n), -n,
+                        n - 1, n, -n - 1, rnd.randrange(-2**31, 2**31)))
+        parts[j] = struct.pack("<i", v)
+    open(f"{sys.argv[1]}/call{tail}", "wb").write(b"".join(parts))
 PY
 cases="$cases call1 call2 call3 call4 call5"
 for elf in "$bin"/cxboot.lkrn.elf "$bin"/cxboot.rom.elf; do

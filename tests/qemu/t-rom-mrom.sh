@@ -4,7 +4,9 @@
 # copies only the first image's declared size, the stub):
 #
 # - the file: a stub of at most 4 KiB, then a dummy image of code type
-#   FFh holding the rest (checked without the build's tools);
+#   FFh holding the rest (checked without the build's tools); the
+#   ConnectX-3 image smaller than iPXE's .mrom for the same ID with its
+#   default features (86,016 bytes);
 # - Ctrl-B at POST opens the shell, so the stub has fetched and unpacked
 #   the payload, which is not in the part the BIOS copied;
 # - the NIC's PCI configuration header (lspci in the shell) is the same
@@ -50,6 +52,9 @@ expect_true "8086100e.mrom: a stub, then a type-FFh image with the rest" \
 	'[ -n "$stub" ]'
 expect_true "the stub the BIOS copies is at most 4 KiB ($stub bytes)" \
 	'[ -n "$stub" ] && [ "$stub" -le 4096 ]'
+cx3=$(stat -c %s "$bin/15b31003.mrom" 2>/dev/null) || cx3=
+expect_true "15b31003.mrom is smaller than iPXE's for that ID, 86016 bytes \
+($cx3 bytes)" '[ -n "$cx3" ] && [ "$cx3" -lt 86016 ]'
 
 nb_init 65
 nb_tap tap0

@@ -365,7 +365,8 @@ pm_call32:
 	testl	%edi, %edi
 	jz	3f
 	addl	reloc_delta(%ebx), %edi
-	pushl	%esi
+	movl	%esi, %eax		/* fn(regs): C takes it in %eax */
+	pushl	%esi			/* (and a stack-argument one here) */
 	call	*%edi			/* C keeps %ebx */
 	addl	$4, %esp
 2:	popl	pm_esp(%ebx)

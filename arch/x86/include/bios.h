@@ -73,12 +73,21 @@ _Static_assert(offsetof(struct rm_stack, args) == RM_STACK_ARGS &&
 	       "struct rm_stack as realmode.S sees it");
 #endif
 
+/* The C code is built with -mregparm=3 (arguments in %eax, %edx,
+ * %ecx); these entry points, written in assembly, take theirs on the
+ * stack. */
+#ifdef __i386__
+#define ASM_ARGS __attribute__((regparm(0)))
+#else
+#define ASM_ARGS
+#endif
+
 /* Mode-switching call: how (RM_CALL_...) selects "INT target" (target
  * is the vector), an interrupt handler called as INT would (target is
  * seg << 16 | offset) or "far CALL target".  stack may be NULL: the
  * firmware's real-mode stack, nothing pushed. */
-void rm_call(int how, uint32_t target, struct bios_regs *regs,
-	     const struct rm_stack *stack);
+ASM_ARGS void rm_call(int how, uint32_t target, struct bios_regs *regs,
+		      const struct rm_stack *stack);
 
 /* INT vector, as if executed by real-mode code. */
 static inline void bios_int(unsigned int vector, struct bios_regs *regs)
@@ -104,8 +113,8 @@ static inline void bios_farcall(uint16_t seg, uint16_t off,
  * DS = ES = FS = GS = SS = seg, SP = sp, EDX = edx and interrupts on
  * if irq (a Linux kernel's setup code wants them off; a boot sector
  * gets its drive in DL and interrupts on, as from the BIOS). */
-void rm_jump(uint32_t target, uint16_t seg, uint16_t sp, uint32_t edx,
-	     int irq) __attribute__((noreturn));
+ASM_ARGS void rm_jump(uint32_t target, uint16_t seg, uint16_t sp,
+		      uint32_t edx, int irq) __attribute__((noreturn));
 
 /* A far-callable real-mode routine that does nothing: calling it lets
  * pending interrupts in. */
