@@ -7,27 +7,23 @@
 #include <cxboot/timer.h>
 #include <net/ethernet.h>
 #include "linux_api.h"
+#include "pktring.h"
 
 #define MAX_HOST_NETS 8
 /* 1024 slots of 2 KiB for full-sized frames.  A ring as large as the
  * 4 MiB TCP window cost 10 % more per byte: every slot missed the
  * caches, the kernel's write and our read alike. */
 #define RX_RING_BYTES (2 * 1024 * 1024)
-#define RX_RING_BLOCK (64 * 1024)
 #define LINK_DOWN_RECHECK_MS 10
 
 /* Frames come in through a ring the kernel writes them into and we read
- * them from in place: no system call per frame or batch, and no socket
- * buffer per frame on the kernel's side. */
+ * them from in place (pktring.h). */
 struct host_net {
 	int fd;
 	int ifindex;
 	char ifname[16];
 	unsigned long link_checked;
-	uint8_t *ring;		/* mapped; frame_nr slots of frame_size */
-	size_t frame_size;
-	unsigned int frame_nr;
-	unsigned int next;	/* the slot the next frame lands in */
+	struct pktring rx;
 };
 
 static struct net_device *host_netdevs[MAX_HOST_NETS];
@@ -99,19 +95,16 @@ static int host_transmit(struct net_device *netdev, struct io_buffer *iob)
 static bool host_receive(struct net_device *netdev)
 {
 	struct host_net *h = netdev->priv;
-	struct linux_tpacket2_hdr *hdr =
-		(void *)(h->ring + h->next * h->frame_size);
 	struct io_buffer *iob = NULL;
+	const uint8_t *frame;
+	size_t len;
 
-	if (!(__atomic_load_n(&hdr->tp_status, __ATOMIC_ACQUIRE) &
-	      TP_STATUS_USER))
+	frame = pktring_peek(&h->rx, &len);
+	if (!frame)
 		return false;
-	if (hdr->tp_snaplen == hdr->tp_len &&
-	    (iob = alloc_iob(hdr->tp_snaplen)))
-		memcpy(iob_put(iob, hdr->tp_snaplen),
-		       (uint8_t *)hdr + hdr->tp_mac, hdr->tp_snaplen);
-	__atomic_store_n(&hdr->tp_status, TP_STATUS_KERNEL, __ATOMIC_RELEASE);
-	h->next = (h->next + 1) % h->frame_nr;
+	if (len && (iob = alloc_iob(len)))
+		memcpy(iob_put(iob, len), frame, len);
+	pktring_release(&h->rx);
 	if (iob)
 		netdev_rx(netdev, iob);
 	else
@@ -157,41 +150,6 @@ int linux_net_fds(struct linux_pollfd *fds, int max)
 	return n;
 }
 
-/* The receive ring, set up before the socket is bound so that no frame
- * lands in the socket's buffer instead.  A slot holds its head, the
- * link header (the network header 16-byte aligned after the head) and
- * the largest packet, VLAN tag included. */
-static int host_ring_setup(struct host_net *h, size_t mtu)
-{
-	struct linux_tpacket_req req;
-	int version = TPACKET_V2, rc;
-	size_t need = ((TPACKET2_HDRLEN + 16 + 15) & ~15) + 4 + mtu, bytes;
-	void *ring;
-
-	h->frame_size = 2048;
-	while (h->frame_size < need)
-		h->frame_size *= 2;
-	req.frame_size = h->frame_size;
-	req.block_size = MAX(h->frame_size, (size_t)RX_RING_BLOCK);
-	req.block_nr = RX_RING_BYTES / req.block_size;
-	req.frame_nr = req.block_nr * (req.block_size / req.frame_size);
-	h->frame_nr = req.frame_nr;
-	rc = linux_setsockopt(h->fd, SOL_PACKET, PACKET_VERSION, &version,
-			      sizeof(version));
-	if (!rc)
-		rc = linux_setsockopt(h->fd, SOL_PACKET, PACKET_RX_RING, &req,
-				      sizeof(req));
-	if (rc)
-		return rc;
-	bytes = (size_t)req.block_size * req.block_nr;
-	ring = linux_mmap(0, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, h->fd,
-			  0);
-	if ((long)ring < 0 && (long)ring > -4096)
-		return (long)ring;
-	h->ring = ring;
-	return 0;
-}
-
 int linux_net_attach(const char *ifname)
 {
 	struct linux_sockaddr_ll sll = { .sll_family = AF_PACKET,
@@ -221,7 +179,7 @@ int linux_net_attach(const char *ifname)
 		memcpy(netdev->hw_addr, ifr.hwaddr.sa_data, ETH_ALEN);
 	if (host_ifreq(fd, ifname, SIOCGIFMTU, &ifr) == 0 && ifr.mtu > 0)
 		netdev->mtu = ifr.mtu;
-	rc = host_ring_setup(h, netdev->mtu);
+	rc = pktring_setup(&h->rx, fd, netdev->mtu, RX_RING_BYTES);
 	if (rc)
 		goto fail;
 	/* Our own transmissions must not come back as receptions. */
@@ -231,7 +189,7 @@ int linux_net_attach(const char *ifname)
 	if (rc)
 		goto fail;
 	netdev->op = &host_ops;
-	netdev->rx_burst = h->frame_nr;
+	netdev->rx_burst = h->rx.frame_nr;
 	netdev->driver_name = "af_packet";
 	snprintf(netdev->bus_location, sizeof(netdev->bus_location), "%s",
 		 ifname);
@@ -241,8 +199,7 @@ int linux_net_attach(const char *ifname)
 	host_netdevs[host_count++] = netdev;
 	return 0;
 fail:
-	if (h->ring)
-		linux_munmap(h->ring, (size_t)h->frame_size * h->frame_nr);
+	pktring_free(&h->rx);
 	linux_close(fd);
 fail_netdev:
 	netdev_put(netdev);
