@@ -19,6 +19,7 @@
 #include <stdint.h>
 #include <sim_pci.h>
 #include "connectx.h"
+#include "pktring.h"
 
 /* Geometry */
 #define CX_BAR0_SIZE 0x100000
@@ -166,7 +167,7 @@ struct cx_port {
 	uint64_t link_at;		/* when the link-up event is due */
 	uint64_t sense_at;		/* auto: when SENSE_PORT resolves */
 	uint64_t next_rx;		/* line-rate clock, ns */
-	struct cx_wire *wire;		/* frames read from fd, not yet in */
+	struct pktring wire;		/* fd's receive ring */
 	uint32_t base_qpn;		/* SET_PORT RQP calc */
 	bool promisc;
 	uint32_t promisc_qpn, mc_qpn;
@@ -339,8 +340,6 @@ struct cx_mpt *cx_mpt_find(struct cx_dev *cx, uint32_t idx);
 int cx_cmd_port(struct cx_cmd *c);
 /* Take the frames due by now off the ports' wires; whether any came. */
 bool cx_port_poll(struct cx_dev *cx, uint64_t now);
-/* When frames read off the wire are next due (usecs); 0: none waiting. */
-uint64_t cx_port_wire_due(const struct cx_port *p);
 void cx_port_transmit(struct cx_dev *cx, unsigned int port,
 		      const uint8_t *frame, size_t len);
 void cx_port_link_event(struct cx_dev *cx, unsigned int port);

@@ -304,10 +304,6 @@ static uint64_t cx_next_usecs(struct sim_pci *fn)
 
 		if (t && (!next || t < next))
 			next = t;
-		/* frames read off the wire wait for their line-rate time */
-		t = cx_port_wire_due(&cx->port[p]);
-		if (t && (!next || t < next))
-			next = t;
 	}
 	return next;
 }
@@ -325,6 +321,7 @@ static const struct sim_pci_ops cx_ops = {
 void cx_destroy(struct cx_dev *cx)
 {
 	for (int p = 1; p <= 2; p++) {
+		pktring_free(&cx->port[p].wire);
 		if (cx->port[p].fd >= 0)
 			linux_close(cx->port[p].fd);
 	}

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <byteswap.h>
 #include "linux_api.h"
+#include "pktring.h"
 #include "cx.h"
 
 #define EV_PORT_CHANGE 0x09
@@ -16,20 +17,11 @@
 #define MCG_MEMBERS ((SZ_MCG - 0x20) / 4)
 #define MAC_TABLE 128
 #define MAX_RX 10240
-/* The wire is read in batches, one system call for up to WIRE_BATCH
- * frames; after a read that found nothing, the next waits WIRE_IDLE_US
- * (the model is polled on every register access, and a call each time
- * would be the model's cost, not the driver's). */
-#define WIRE_BATCH 32
-#define WIRE_IDLE_US 20
-
-struct cx_wire {
-	uint8_t frame[WIRE_BATCH][MAX_RX];
-	unsigned int len[WIRE_BATCH];
-	unsigned int head, count;
-	uint64_t empty_at;		/* when a read last found nothing */
-};
-static struct cx_wire wires[3];
+/* The wire: frames are read in place from the socket's receive ring,
+ * a system call neither per frame nor per look at an empty wire (the
+ * model is polled on every register access: a call each time would be
+ * the model's cost, not the driver's). */
+#define WIRE_RING_BYTES (2 * 1024 * 1024)
 
 static struct cx_port *port_of(struct cx_dev *cx, uint32_t n)
 {
@@ -44,7 +36,8 @@ int cx_port_open(struct cx_port *p)
 	struct linux_ifreq ifr;
 	int one = 1;
 
-	p->fd = linux_socket(AF_PACKET, SOCK_RAW, htons(ETH_P_ALL));
+	/* Protocol 0: nothing is received until the bind below. */
+	p->fd = linux_socket(AF_PACKET, SOCK_RAW, 0);
 	if (p->fd < 0)
 		return p->fd;
 	memset(&ifr, 0, sizeof(ifr));
@@ -52,6 +45,8 @@ int cx_port_open(struct cx_port *p)
 	if (linux_ioctl(p->fd, SIOCGIFINDEX, &ifr) < 0)
 		goto fail;
 	p->ifindex = ifr.ifindex;
+	if (pktring_setup(&p->wire, p->fd, MAX_RX, WIRE_RING_BYTES) < 0)
+		goto fail;
 	memset(&sll, 0, sizeof(sll));
 	sll.sll_family = AF_PACKET;
 	sll.sll_protocol = htons(ETH_P_ALL);
@@ -67,6 +62,7 @@ int cx_port_open(struct cx_port *p)
 			 sizeof(one));
 	return 0;
 fail:
+	pktring_free(&p->wire);
 	linux_close(p->fd);
 	p->fd = -1;
 	return -1;
@@ -211,37 +207,28 @@ static void steer(struct cx_dev *cx, unsigned int n, const uint8_t *frame,
 	p->rx_filtered++;
 }
 
-/* Refill an empty batch from the socket; false if nothing came. */
-static bool wire_read(struct cx_port *p, uint64_t now)
+/* The next frame on port p's wire: in place from the socket's ring, or
+ * read into a buffer when the wire is some other datagram socket (as
+ * in the model's own tests); NULL when none is waiting.  wire_done()
+ * ends its use. */
+static const uint8_t *wire_next(struct cx_port *p, size_t *len)
 {
-	struct cx_wire *w = p->wire;
-	struct linux_mmsghdr msg[WIRE_BATCH];
-	struct linux_iovec iov[WIRE_BATCH];
-	int n;
+	static uint8_t frame[MAX_RX];
+	long n;
 
-	if (w->empty_at && now - w->empty_at < WIRE_IDLE_US)
-		return false;
-	for (int i = 0; i < WIRE_BATCH; i++) {
-		iov[i] = (struct linux_iovec){ w->frame[i], MAX_RX };
-		msg[i] = (struct linux_mmsghdr){ .hdr = { .iov = &iov[i],
-							  .iovlen = 1 } };
-	}
-	n = linux_recvmmsg(p->fd, msg, WIRE_BATCH, MSG_DONTWAIT);
-	if (n <= 0) {
-		w->empty_at = now;
-		return false;
-	}
-	for (int i = 0; i < n; i++)
-		w->len[i] = msg[i].len;
-	w->head = 0;
-	w->count = n;
-	w->empty_at = 0;
-	return true;
+	if (p->wire.ring)
+		return pktring_peek(&p->wire, len);
+	n = linux_recvfrom(p->fd, frame, sizeof(frame), MSG_DONTWAIT, 0, 0);
+	if (n < 0)
+		return NULL;
+	*len = n;
+	return frame;
 }
 
-uint64_t cx_port_wire_due(const struct cx_port *p)
+static void wire_done(struct cx_port *p)
 {
-	return p->wire && p->wire->count ? p->next_rx / 1000 + 1 : 0;
+	if (p->wire.ring)
+		pktring_release(&p->wire);
 }
 
 bool cx_port_poll(struct cx_dev *cx, uint64_t now)
@@ -250,31 +237,27 @@ bool cx_port_poll(struct cx_dev *cx, uint64_t now)
 
 	for (int n = 1; n <= 2; n++) {
 		struct cx_port *p = &cx->port[n];
-		struct cx_wire *w;
 
 		if (p->link_at && p->link_at <= now)
 			cx_port_link_event(cx, n);
 		if (p->fd < 0)
 			continue;
-		if (!p->wire)
-			p->wire = &wires[n];
-		w = p->wire;
 		/* the wire delivers one frame per frame time (in ns) */
 		if (p->next_rx < now * 1000)
 			p->next_rx = now * 1000;
 		while (p->next_rx <= now * 1000) {
-			unsigned int len;
+			const uint8_t *frame;
+			size_t len;
 
-			if (!w->count && !wire_read(p, now))
+			frame = wire_next(p, &len);
+			if (!frame)
 				break;
-			len = w->len[w->head];
 			busy = true;
 			p->next_rx += ((uint64_t)len + 20) * 8 * 1000 /
 				      p->rate_mbps;
 			if (p->link && len >= 14)
-				steer(cx, n, w->frame[w->head], len);
-			w->head++;
-			w->count--;
+				steer(cx, n, frame, len);
+			wire_done(p);
 		}
 	}
 	return busy;
