@@ -4,8 +4,8 @@
  * down (PXE_KEEP_UNDI): the probe brings it up again.
  *
  * Receiving uses the polled ISR protocol: ISR IN_START (is anything
- * pending?), then IN_PROCESS and IN_GET_NEXT until the ROM says DONE;
- * each poll drains everything the ROM holds.  Received frames still
+ * pending?), then IN_PROCESS and IN_GET_NEXT until the ROM says DONE,
+ * at most a budget of frames per poll.  Received frames still
  * carry their media header, which is what our Ethernet layer wants. */
 #include <errno.h>
 #include <stdbool.h>
