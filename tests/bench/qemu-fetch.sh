@@ -36,24 +36,8 @@ nb_nginx
 
 # One download; prints MiB/s, or "fail".
 fetch_rate() {
-	local t0 t1 rate=fail
-
 	qt_boot "$1" -nographic -kernel "$2" "${@:3}"
-	if qt_wait "FETCH-START" 120; then
-		t0=$(qt_now)
-		if qt_wait "FETCH-DONE" 240; then
-			t1=$(qt_now)
-			rate=$(awk -v a="$t0" -v b="$t1" -v m="$size_mib" \
-				'BEGIN { printf "%.1f", m / (b - a) }')
-		fi
-	fi
-	qt_wait_exit 30 >/dev/null 2>&1 || true
-	if [ -n "$QT_PID" ]; then
-		kill "$QT_PID" 2>/dev/null || true
-		wait "$QT_PID" 2>/dev/null || true
-		QT_PID=
-	fi
-	echo "$rate"
+	marker_rate "$size_mib" 240
 }
 
 echo "qemu-fetch: $size_mib MiB by HTTP from nginx inside QEMU (TCG)," \

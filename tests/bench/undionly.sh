@@ -46,7 +46,7 @@ nb_nginx
 
 # One download of PROTO through NBP; prints MiB/s, or "fail".
 fetch_rate() {
-	local tag=$1 nbp=$2 proto=$3 t0 t1 rate=fail
+	local tag=$1 nbp=$2 proto=$3
 
 	# (The line after the marker lets the marker out before the
 	# power-off.)
@@ -58,21 +58,7 @@ chain fetch.ipxe\n"
 	qt_boot "$tag" -nographic -L "$romdir" -boot n \
 		-netdev "tap,id=n0,ifname=tap0,script=no,downscript=no" \
 		-device "virtio-net-pci,netdev=n0,mac=52:54:00:72:00:01"
-	if qt_wait "FETCH-START" 120; then
-		t0=$(qt_now)
-		if qt_wait "FETCH-DONE" 300; then
-			t1=$(qt_now)
-			rate=$(awk -v a="$t0" -v b="$t1" -v m="$size_mib" \
-				'BEGIN { printf "%.2f", m / (b - a) }')
-		fi
-	fi
-	qt_wait_exit 30 >/dev/null 2>&1 || true
-	if [ -n "$QT_PID" ]; then
-		kill "$QT_PID" 2>/dev/null || true
-		wait "$QT_PID" 2>/dev/null || true
-		QT_PID=
-	fi
-	echo "$rate"
+	marker_rate "$size_mib" 300
 }
 
 echo "undionly: $size_mib MiB over the virtio-net ROM's UNDI inside QEMU" \
